@@ -1,0 +1,11 @@
+export { isKnownProvider, providerCatalog, providerIds } from '../providers/catalog';
+export * from './compile';
+export * from './defaults';
+export * from './issues';
+export * from './plan';
+export * from './resolve';
+export * from './schema';
+export * from './settings';
+export * from './template';
+export * from './tool-names';
+export * from './validate';

@@ -1,0 +1,43 @@
+/** Stable codes of every problem validate() can report. Codes never change meaning. */
+export const issueCodes = [
+  'schema_invalid',
+  'entry_missing',
+  'entry_unknown',
+  'agent_duplicate_id',
+  'agent_unreachable',
+  'edge_duplicate_id',
+  'edge_from_unknown',
+  'edge_to_unknown',
+  'edge_self_handoff',
+  'tool_name_invalid',
+  'tool_duplicate_name',
+  'variable_name_invalid',
+  'variable_duplicate',
+  'variable_undefined',
+  'setting_out_of_range',
+  'setting_min_exceeds_max',
+  'provider_unknown',
+  'webhook_url_invalid',
+  'webhook_parameters_invalid',
+] as const;
+
+export type IssueCode = (typeof issueCodes)[number];
+
+/** What a problem is about, so the builder can point at it. */
+export interface IssueTarget {
+  kind: 'flow' | 'agent' | 'edge' | 'tool' | 'variable' | 'settings';
+  /** Agent id, edge id or variable name, depending on kind. */
+  id?: string;
+  /** For tools: the agent that owns the tool. */
+  agentId?: string;
+  /** Dotted path of the field inside the spec, e.g. `agents.2.turnHandling.vad.activationThreshold`. */
+  path: string;
+}
+
+export interface ValidationIssue {
+  code: IssueCode;
+  /** `error` blocks publish and compile; `warning` is shown but allowed. */
+  severity: 'error' | 'warning';
+  message: string;
+  target: IssueTarget;
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { turnHandlingSchema } from './settings';
+
+/**
+ * FlowSpec v1: everything a user draws. The zod schema checks structure only, so a draft
+ * with semantic problems (unknown ids, out-of-range numbers) can still be saved; validate()
+ * reports those, and publish/compile refuse them.
+ */
+export const FLOW_SCHEMA_VERSION = 1 as const;
+
+const id = z.string().min(1).max(100);
+const text = (max: number) => z.string().max(max);
+
+export const positionSchema = z.object({ x: z.number(), y: z.number() }).strict();
+
+export const llmChoiceSchema = z
+  .object({
+    provider: z.string().min(1),
+    model: z.string().optional(),
+    baseUrl: z.string().optional(),
+    temperature: z.number().optional(),
+  })
+  .strict();
+
+export const sttChoiceSchema = z
+  .object({ provider: z.string().min(1), model: z.string().optional(), language: z.string().optional() })
+  .strict();
+
+export const ttsChoiceSchema = z
+  .object({ provider: z.string().min(1), model: z.string().optional(), voice: z.string().optional() })
+  .strict();
+
+export const realtimeChoiceSchema = z
+  .object({ provider: z.string().min(1), model: z.string().optional(), voice: z.string().optional() })
+  .strict();
+
+export const providersSchema = z
+  .object({
+    llm: llmChoiceSchema.optional(),
+    stt: sttChoiceSchema.optional(),
+    tts: ttsChoiceSchema.optional(),
+    realtime: realtimeChoiceSchema.optional(),
+  })
+  .strict();
+
+/** A header sent with a webhook: a literal value, or a named secret resolved at call time. */
+export const webhookHeaderSchema = z.union([
+  z.object({ name: z.string().min(1), value: z.string() }).strict(),
+  z.object({ name: z.string().min(1), secret: z.string().min(1) }).strict(),
+]);
+
+export const webhookToolSchema = z
+  .object({
+    type: z.literal('webhook'),
+    name: z.string(),
+    description: text(2000).default(''),
+    url: z.string(),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
+    headers: z.array(webhookHeaderSchema).default([]),
+    /** JSON Schema of the arguments the LLM must supply. */
+    parameters: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
+    timeoutMs: z.number().default(10000),
+  })
+  .strict();
+
+export const endCallToolSchema = z
+  .object({
+    type: z.literal('end_call'),
+    name: z.string().default('end_call'),
+    description: text(2000).default('End the call when the conversation is complete.'),
+  })
+  .strict();
+
+export const toolSchema = z.discriminatedUnion('type', [webhookToolSchema, endCallToolSchema]);
+
+/** One deterministic rule of the scripted LLM: when the user says something matching, act. */
+export const scriptRuleSchema = z
+  .object({
+    /** Case-insensitive regular expression tested against the user's message. */
+    when: z.string().min(1),
+    say: z.string().optional(),
+    /** A tool to call (webhook, end_call, set_variable, or a handoff tool name). */
+    call: z.object({ tool: z.string().min(1), args: z.record(z.string(), z.unknown()).default({}) }).optional(),
+  })
+  .strict();
+
+export const agentSchema = z
+  .object({
+    id,
+    name: z.string().min(1).max(100),
+    instructions: text(20000).default(''),
+    greeting: text(2000).optional(),
+    llm: llmChoiceSchema.optional(),
+    stt: sttChoiceSchema.optional(),
+    tts: ttsChoiceSchema.optional(),
+    turnHandling: turnHandlingSchema.optional(),
+    tools: z.array(toolSchema).default([]),
+    /** Rules for the scripted (offline) LLM; ignored by real LLMs. */
+    script: z.object({ rules: z.array(scriptRuleSchema).default([]), fallback: z.string().optional() }).optional(),
+    position: positionSchema.default({ x: 0, y: 0 }),
+  })
+  .strict();
+
+export const contextPolicies = ['full', 'lastN', 'summary', 'none'] as const;
+
+export const handoffEdgeSchema = z
+  .object({
+    id,
+    from: z.string(),
+    to: z.string(),
+    /** Name of the generated handoff tool; derived from the target agent when absent. */
+    toolName: z.string().optional(),
+    /** When to transfer, as the LLM sees it in the tool's description. */
+    description: text(2000).default(''),
+    contextPolicy: z.enum(contextPolicies).default('full'),
+    /** Turns kept when contextPolicy is lastN. */
+    lastN: z.number().int().default(6),
+    transferLine: text(2000).optional(),
+  })
+  .strict();
+
+export const variableTypes = ['string', 'number', 'boolean'] as const;
+
+export const variableSchema = z
+  .object({
+    name: z.string(),
+    type: z.enum(variableTypes).default('string'),
+    description: text(2000).default(''),
+    defaultValue: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  })
+  .strict();
+
+export const flowSpecSchema = z
+  .object({
+    schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
+    name: z.string().min(1).max(200),
+    description: text(5000).default(''),
+    entryAgentId: z.string(),
+    agents: z.array(agentSchema).max(2000),
+    edges: z.array(handoffEdgeSchema).max(10000).default([]),
+    variables: z.array(variableSchema).default([]),
+    settings: z
+      .object({
+        turnHandling: turnHandlingSchema.default({}),
+        providers: providersSchema.default({}),
+        language: z.string().default('en'),
+      })
+      .strict()
+      .default({ turnHandling: {}, providers: {}, language: 'en' }),
+  })
+  .strict();
+
+/** A FlowSpec after parsing (defaults filled). */
+export type FlowSpec = z.infer<typeof flowSpecSchema>;
+/** A FlowSpec as written by hand or sent over HTTP (defaults optional). */
+export type FlowSpecInput = z.input<typeof flowSpecSchema>;
+export type AgentSpec = z.infer<typeof agentSchema>;
+export type HandoffEdge = z.infer<typeof handoffEdgeSchema>;
+export type ToolSpec = z.infer<typeof toolSchema>;
+export type WebhookToolSpec = z.infer<typeof webhookToolSchema>;
+export type VariableSpec = z.infer<typeof variableSchema>;
+export type ScriptRule = z.infer<typeof scriptRuleSchema>;
+export type ContextPolicy = (typeof contextPolicies)[number];

@@ -1,0 +1,395 @@
+import type { z } from 'zod';
+import { isKnownProvider, type ProviderKind } from '../providers/catalog';
+import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
+import { resolveTurnHandling } from './resolve';
+import { type FlowSpec, flowSpecSchema } from './schema';
+import type { TurnHandlingOverrides } from './settings';
+import { referencedVariables } from './template';
+import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
+
+export interface ValidationResult {
+  /** True when no issue is an error. */
+  valid: boolean;
+  issues: ValidationIssue[];
+  /** The parsed spec (defaults filled) when it was structurally sound. */
+  spec?: FlowSpec;
+}
+
+const variableNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+type Report = (code: IssueCode, message: string, target: IssueTarget, severity?: 'error' | 'warning') => void;
+
+/** Checks a FlowSpec (any JSON) and returns every problem at once. */
+export function validate(input: unknown): ValidationResult {
+  const parsed = flowSpecSchema.safeParse(input);
+  if (!parsed.success) return { valid: false, issues: schemaIssues(parsed.error) };
+  const spec = parsed.data;
+  const issues: ValidationIssue[] = [];
+  const report: Report = (code, message, target, severity = 'error') =>
+    issues.push({ code, severity, message, target });
+
+  checkAgents(spec, report);
+  checkEdges(spec, report);
+  checkVariables(spec, report);
+  checkSettings(spec, report);
+  checkProviders(spec, report);
+  return { valid: !issues.some((i) => i.severity === 'error'), issues, spec };
+}
+
+function schemaIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return {
+      code: 'schema_invalid' as const,
+      severity: 'error' as const,
+      message: path ? `${path}: ${issue.message}` : issue.message,
+      target: { kind: 'flow' as const, path },
+    };
+  });
+}
+
+function checkAgents(spec: FlowSpec, report: Report): void {
+  const seen = new Set<string>();
+  spec.agents.forEach((agent, i) => {
+    if (seen.has(agent.id)) {
+      report('agent_duplicate_id', `Two agents share the id "${agent.id}"; ids must be unique.`, {
+        kind: 'agent',
+        id: agent.id,
+        path: `agents.${i}.id`,
+      });
+    }
+    seen.add(agent.id);
+  });
+
+  if (!spec.entryAgentId) {
+    report('entry_missing', 'Choose an entry agent: the agent that answers the call.', {
+      kind: 'flow',
+      path: 'entryAgentId',
+    });
+  } else if (!seen.has(spec.entryAgentId)) {
+    report('entry_unknown', `The entry agent "${spec.entryAgentId}" does not exist.`, {
+      kind: 'flow',
+      path: 'entryAgentId',
+    });
+  }
+
+  const reachable = reachableFrom(spec);
+  spec.agents.forEach((agent, i) => {
+    if (reachable.size > 0 && !reachable.has(agent.id)) {
+      report(
+        'agent_unreachable',
+        `No handoff leads to "${agent.name}" from the entry agent, so callers can never reach it.`,
+        { kind: 'agent', id: agent.id, path: `agents.${i}` },
+        'warning',
+      );
+    }
+  });
+}
+
+function reachableFrom(spec: FlowSpec): Set<string> {
+  const reached = new Set<string>();
+  if (!spec.agents.some((a) => a.id === spec.entryAgentId)) return reached;
+  const next = new Map<string, string[]>();
+  for (const edge of spec.edges) {
+    const list = next.get(edge.from) ?? [];
+    list.push(edge.to);
+    next.set(edge.from, list);
+  }
+  const queue = [spec.entryAgentId];
+  reached.add(spec.entryAgentId);
+  while (queue.length > 0) {
+    for (const to of next.get(queue.pop() as string) ?? []) {
+      if (!reached.has(to)) {
+        reached.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return reached;
+}
+
+function checkEdges(spec: FlowSpec, report: Report): void {
+  const agents = new Map(spec.agents.map((a) => [a.id, a]));
+  const edgeIds = new Set<string>();
+  // Tool names per agent: its own tools, set_variable, then one handoff tool per outgoing edge.
+  const toolNames = new Map<string, Set<string>>();
+
+  spec.agents.forEach((agent, i) => {
+    const names = new Set<string>();
+    if (spec.variables.length > 0) names.add(SET_VARIABLE_TOOL);
+    agent.tools.forEach((tool, t) => {
+      const target: IssueTarget = { kind: 'tool', agentId: agent.id, id: tool.name, path: `agents.${i}.tools.${t}` };
+      if (!toolNamePattern.test(tool.name)) {
+        report(
+          'tool_name_invalid',
+          `Tool name "${tool.name}" on "${agent.name}" must be 1-64 letters, digits, "_" or "-".`,
+          { ...target, path: `${target.path}.name` },
+        );
+      }
+      if (names.has(tool.name)) {
+        report('tool_duplicate_name', `"${agent.name}" has two tools named "${tool.name}".`, {
+          ...target,
+          path: `${target.path}.name`,
+        });
+      }
+      names.add(tool.name);
+      if (tool.type === 'webhook') checkWebhook(agent.name, tool, target, report);
+    });
+    toolNames.set(agent.id, names);
+  });
+
+  spec.edges.forEach((edge, i) => {
+    const path = `edges.${i}`;
+    const target: IssueTarget = { kind: 'edge', id: edge.id, path };
+    if (edgeIds.has(edge.id)) {
+      report('edge_duplicate_id', `Two handoffs share the id "${edge.id}".`, { ...target, path: `${path}.id` });
+    }
+    edgeIds.add(edge.id);
+    const from = agents.get(edge.from);
+    const to = agents.get(edge.to);
+    if (!from) {
+      report('edge_from_unknown', `A handoff starts at agent "${edge.from}", which does not exist.`, {
+        ...target,
+        path: `${path}.from`,
+      });
+    }
+    if (!to) {
+      report('edge_to_unknown', `A handoff leads to agent "${edge.to}", which does not exist.`, {
+        ...target,
+        path: `${path}.to`,
+      });
+    }
+    if (edge.from === edge.to) {
+      report('edge_self_handoff', `"${from?.name ?? edge.from}" hands off to itself; remove this handoff.`, target);
+    }
+    if (edge.contextPolicy === 'lastN' && edge.lastN < 1) {
+      report('setting_out_of_range', 'Keep at least 1 turn when passing the last N turns.', {
+        ...target,
+        path: `${path}.lastN`,
+      });
+    }
+    const name = handoffToolName(edge, to);
+    if (!toolNamePattern.test(name)) {
+      report('tool_name_invalid', `Handoff tool name "${name}" must be 1-64 letters, digits, "_" or "-".`, {
+        ...target,
+        path: `${path}.toolName`,
+      });
+    }
+    const names = toolNames.get(edge.from);
+    if (names?.has(name)) {
+      report('tool_duplicate_name', `"${from?.name ?? edge.from}" already has a tool named "${name}".`, {
+        ...target,
+        path: `${path}.toolName`,
+      });
+    }
+    names?.add(name);
+  });
+}
+
+function checkWebhook(
+  agentName: string,
+  tool: Extract<FlowSpec['agents'][number]['tools'][number], { type: 'webhook' }>,
+  target: IssueTarget,
+  report: Report,
+): void {
+  let protocol = '';
+  try {
+    protocol = new URL(tool.url).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    report(
+      'webhook_url_invalid',
+      `Webhook "${tool.name}" on "${agentName}" needs an http:// or https:// URL, not "${tool.url}".`,
+      { ...target, path: `${target.path}.url` },
+    );
+  }
+  const params = tool.parameters;
+  const properties = params.properties;
+  if (
+    params.type !== 'object' ||
+    (properties !== undefined && (typeof properties !== 'object' || properties === null))
+  ) {
+    report(
+      'webhook_parameters_invalid',
+      `Parameters of "${tool.name}" must be a JSON Schema of type "object" with a "properties" map.`,
+      { ...target, path: `${target.path}.parameters` },
+    );
+  }
+  if (!(tool.timeoutMs > 0 && tool.timeoutMs <= 120000)) {
+    report('setting_out_of_range', `Timeout of "${tool.name}" must be between 1 and 120000 ms.`, {
+      ...target,
+      path: `${target.path}.timeoutMs`,
+    });
+  }
+}
+
+function checkVariables(spec: FlowSpec, report: Report): void {
+  const defined = new Set<string>();
+  spec.variables.forEach((variable, i) => {
+    const target: IssueTarget = { kind: 'variable', id: variable.name, path: `variables.${i}.name` };
+    if (!variableNamePattern.test(variable.name)) {
+      report(
+        'variable_name_invalid',
+        `Variable name "${variable.name}" must start with a letter or "_" and hold only letters, digits and "_".`,
+        target,
+      );
+    }
+    if (defined.has(variable.name)) {
+      report('variable_duplicate', `Two variables are named "${variable.name}".`, target);
+    }
+    defined.add(variable.name);
+  });
+
+  const check = (text: string | undefined, where: string, target: IssueTarget) => {
+    for (const name of referencedVariables(text ?? '')) {
+      if (!defined.has(name)) {
+        report('variable_undefined', `${where} uses {{${name}}}, but no variable "${name}" is defined.`, target);
+      }
+    }
+  };
+  spec.agents.forEach((agent, i) => {
+    const base = { kind: 'agent' as const, id: agent.id };
+    check(agent.instructions, `Instructions of "${agent.name}"`, { ...base, path: `agents.${i}.instructions` });
+    check(agent.greeting, `Greeting of "${agent.name}"`, { ...base, path: `agents.${i}.greeting` });
+  });
+  spec.edges.forEach((edge, i) => {
+    check(edge.transferLine, 'A transfer line', { kind: 'edge', id: edge.id, path: `edges.${i}.transferLine` });
+  });
+}
+
+const durations = [
+  'endpointing.minDelay',
+  'endpointing.maxDelay',
+  'interruption.minDuration',
+  'interruption.falseInterruptionTimeout',
+  'userAwayTimeout',
+  'vad.minSpeechDuration',
+  'vad.minSilenceDuration',
+  'vad.prefixPadding',
+  'turnModel.timeout',
+] as const;
+const probabilities = ['vad.activationThreshold', 'vad.deactivationThreshold', 'endpointing.alpha'] as const;
+
+function read(overrides: TurnHandlingOverrides, path: string): unknown {
+  let value: unknown = overrides;
+  for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
+}
+
+function checkSettings(spec: FlowSpec, report: Report): void {
+  const layers: {
+    overrides: TurnHandlingOverrides | undefined;
+    prefix: string;
+    target: IssueTarget;
+    agent?: string;
+  }[] = [
+    { overrides: spec.settings.turnHandling, prefix: 'settings.turnHandling', target: { kind: 'settings', path: '' } },
+    ...spec.agents.map((agent, i) => ({
+      overrides: agent.turnHandling,
+      prefix: `agents.${i}.turnHandling`,
+      target: { kind: 'agent' as const, id: agent.id, path: '' },
+      agent: agent.name,
+    })),
+  ];
+  for (const { overrides, prefix, target, agent } of layers) {
+    if (!overrides) continue;
+    const where = agent ? ` (agent "${agent}")` : '';
+    const at = (field: string): IssueTarget => ({ ...target, path: `${prefix}.${field}` });
+    for (const field of durations) {
+      const value = read(overrides, field);
+      if (typeof value === 'number' && value < 0) {
+        report(
+          'setting_out_of_range',
+          `${field}${where} is a duration and cannot be negative (got ${value} ms).`,
+          at(field),
+        );
+      }
+    }
+    for (const field of probabilities) {
+      const value = read(overrides, field);
+      if (typeof value === 'number' && (value < 0 || value > 1)) {
+        report('setting_out_of_range', `${field}${where} must be between 0 and 1 (got ${value}).`, at(field));
+      }
+    }
+    for (const [lang, value] of Object.entries(overrides.turnModel?.thresholds ?? {})) {
+      if (value < 0 || value > 1) {
+        report(
+          'setting_out_of_range',
+          `End-of-turn threshold for "${lang}"${where} must be between 0 and 1 (got ${value}).`,
+          at(`turnModel.thresholds.${lang}`),
+        );
+      }
+    }
+    const minWords = overrides.interruption?.minWords;
+    if (minWords !== undefined && minWords < 0) {
+      report('setting_out_of_range', `interruption.minWords${where} cannot be negative.`, at('interruption.minWords'));
+    }
+    const steps = overrides.maxToolSteps;
+    if (steps !== undefined && (steps < 1 || steps > 20)) {
+      report(
+        'setting_out_of_range',
+        `maxToolSteps${where} must be between 1 and 20 (got ${steps}).`,
+        at('maxToolSteps'),
+      );
+    }
+  }
+
+  // Order checks run on resolved values: an agent's minDelay can clash with the session's maxDelay.
+  const resolved = [
+    {
+      settings: resolveTurnHandling(spec.settings.turnHandling),
+      prefix: 'settings.turnHandling',
+      target: { kind: 'settings', path: '' } as IssueTarget,
+      where: '',
+    },
+    ...spec.agents.flatMap((agent, i) =>
+      agent.turnHandling
+        ? [
+            {
+              settings: resolveTurnHandling(spec.settings.turnHandling, agent.turnHandling),
+              prefix: `agents.${i}.turnHandling`,
+              target: { kind: 'agent', id: agent.id, path: '' } as IssueTarget,
+              where: ` for "${agent.name}"`,
+            },
+          ]
+        : [],
+    ),
+  ];
+  for (const { settings, prefix, target, where } of resolved) {
+    const { minDelay, maxDelay } = settings.endpointing;
+    if (minDelay > maxDelay) {
+      report(
+        'setting_min_exceeds_max',
+        `Endpointing minDelay (${minDelay} ms) is larger than maxDelay (${maxDelay} ms)${where}.`,
+        { ...target, path: `${prefix}.endpointing.minDelay` },
+      );
+    }
+    const { activationThreshold, deactivationThreshold } = settings.vad;
+    if (deactivationThreshold > activationThreshold) {
+      report(
+        'setting_min_exceeds_max',
+        `VAD deactivationThreshold (${deactivationThreshold}) is above activationThreshold (${activationThreshold})${where}.`,
+        { ...target, path: `${prefix}.vad.deactivationThreshold` },
+      );
+    }
+  }
+}
+
+function checkProviders(spec: FlowSpec, report: Report): void {
+  const check = (kind: ProviderKind, id: string | undefined, path: string, target: Omit<IssueTarget, 'path'>) => {
+    if (id !== undefined && !isKnownProvider(kind, id)) {
+      report('provider_unknown', `"${id}" is not a known ${kind.toUpperCase()} provider.`, { ...target, path });
+    }
+  };
+  const session = spec.settings.providers;
+  for (const kind of ['llm', 'stt', 'tts', 'realtime'] as const) {
+    check(kind, session[kind]?.provider, `settings.providers.${kind}.provider`, { kind: 'settings' });
+  }
+  spec.agents.forEach((agent, i) => {
+    for (const kind of ['llm', 'stt', 'tts'] as const) {
+      check(kind, agent[kind]?.provider, `agents.${i}.${kind}.provider`, { kind: 'agent', id: agent.id });
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+/** One runner for the whole repo: each workspace is a project; `npm test` runs them all. */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'engine', root: 'packages/engine', include: ['test/**/*.test.ts'], testTimeout: 30000 } },
+      {
+        test: {
+          name: 'db',
+          root: 'packages/db',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../../test/global-setup.ts'],
+          testTimeout: 30000,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          root: 'apps/web',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../../test/global-setup.ts'],
+          testTimeout: 60000,
+          hookTimeout: 300000,
+        },
+      },
+      {
+        test: {
+          name: 'runtime',
+          root: 'apps/runtime',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../../test/global-setup.ts'],
+          testTimeout: 60000,
+        },
+      },
+    ],
+  },
+});
