@@ -37,7 +37,7 @@ export function resolveTurnHandling(
 
 export interface ResolvedProviders {
   llm: { provider: string; model?: string; baseUrl?: string; temperature?: number };
-  stt: { provider: string; model?: string; language?: string };
+  stt: { provider: string; model?: string; language?: string; phrases?: string[] };
   tts: { provider: string; model?: string; voice?: string };
   realtime?: { provider: string; model?: string; voice?: string };
 }

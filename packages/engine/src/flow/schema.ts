@@ -23,7 +23,13 @@ export const llmChoiceSchema = z
   .strict();
 
 export const sttChoiceSchema = z
-  .object({ provider: z.string().min(1), model: z.string().optional(), language: z.string().optional() })
+  .object({
+    provider: z.string().min(1),
+    model: z.string().optional(),
+    language: z.string().optional(),
+    /** Phrases the caller is expected to say; grammar-based offline recognizers need them. */
+    phrases: z.array(z.string()).optional(),
+  })
   .strict();
 
 export const ttsChoiceSchema = z
