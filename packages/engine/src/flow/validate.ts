@@ -3,7 +3,7 @@ import { isKnownProvider, type ProviderKind } from '../providers/catalog';
 import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
 import { type FlowSpec, flowSpecSchema } from './schema';
-import type { TurnHandlingOverrides } from './settings';
+import type { TurnHandling, TurnHandlingOverrides } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
 
@@ -336,44 +336,45 @@ function checkSettings(spec: FlowSpec, report: Report): void {
     }
   }
 
-  // Order checks run on resolved values: an agent's minDelay can clash with the session's maxDelay.
-  const resolved = [
-    {
-      settings: resolveTurnHandling(spec.settings.turnHandling),
-      prefix: 'settings.turnHandling',
-      target: { kind: 'settings', path: '' } as IssueTarget,
-      where: '',
-    },
-    ...spec.agents.flatMap((agent, i) =>
-      agent.turnHandling
-        ? [
-            {
-              settings: resolveTurnHandling(spec.settings.turnHandling, agent.turnHandling),
-              prefix: `agents.${i}.turnHandling`,
-              target: { kind: 'agent', id: agent.id, path: '' } as IssueTarget,
-              where: ` for "${agent.name}"`,
-            },
-          ]
-        : [],
-    ),
-  ];
-  for (const { settings, prefix, target, where } of resolved) {
-    const { minDelay, maxDelay } = settings.endpointing;
-    if (minDelay > maxDelay) {
-      report(
-        'setting_min_exceeds_max',
-        `Endpointing minDelay (${minDelay} ms) is larger than maxDelay (${maxDelay} ms)${where}.`,
-        { ...target, path: `${prefix}.endpointing.minDelay` },
-      );
-    }
-    const { activationThreshold, deactivationThreshold } = settings.vad;
-    if (deactivationThreshold > activationThreshold) {
-      report(
-        'setting_min_exceeds_max',
-        `VAD deactivationThreshold (${deactivationThreshold}) is above activationThreshold (${activationThreshold})${where}.`,
-        { ...target, path: `${prefix}.vad.deactivationThreshold` },
-      );
-    }
+  // Order checks run on resolved values (an agent's minDelay can clash with the session's
+  // maxDelay), reported where the clash was introduced: the session, or the agent overriding it.
+  const session = resolveTurnHandling(spec.settings.turnHandling);
+  checkOrder(session, true, true, 'settings.turnHandling', { kind: 'settings', path: '' }, '', report);
+  spec.agents.forEach((agent, i) => {
+    const own = agent.turnHandling;
+    if (!own) return;
+    const delays = own.endpointing?.minDelay !== undefined || own.endpointing?.maxDelay !== undefined;
+    const thresholds = own.vad?.activationThreshold !== undefined || own.vad?.deactivationThreshold !== undefined;
+    const settings = resolveTurnHandling(spec.settings.turnHandling, own);
+    const target: IssueTarget = { kind: 'agent', id: agent.id, path: '' };
+    checkOrder(settings, delays, thresholds, `agents.${i}.turnHandling`, target, ` for "${agent.name}"`, report);
+  });
+}
+
+function checkOrder(
+  settings: TurnHandling,
+  delays: boolean,
+  thresholds: boolean,
+  prefix: string,
+  target: IssueTarget,
+  where: string,
+  report: Report,
+): void {
+  const { minDelay, maxDelay } = settings.endpointing;
+  if (delays && minDelay > maxDelay) {
+    report(
+      'setting_min_exceeds_max',
+      `Endpointing minDelay (${minDelay} ms) is larger than maxDelay (${maxDelay} ms)${where}.`,
+      { ...target, path: `${prefix}.endpointing.minDelay` },
+    );
+  }
+  const { activationThreshold, deactivationThreshold } = settings.vad;
+  if (thresholds && deactivationThreshold > activationThreshold) {
+    report(
+      'setting_min_exceeds_max',
+      `VAD deactivationThreshold (${deactivationThreshold}) is above activationThreshold (${activationThreshold})${where}.`,
+      { ...target, path: `${prefix}.vad.deactivationThreshold` },
+    );
   }
 }
 
