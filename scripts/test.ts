@@ -1,0 +1,30 @@
+/**
+ * `npm test`: every check and test in order — lint, types, unit/integration (vitest, real
+ * Postgres), browser e2e (Playwright in Debian Chromium). Stops at the first failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { missingPrerequisites } from './prerequisites';
+
+const missing = missingPrerequisites();
+if (missing.length > 0) {
+  console.error('npm test cannot run; missing:');
+  for (const item of missing) console.error(`  - ${item}`);
+  process.exit(1);
+}
+
+const steps: [string, string[]][] = [
+  ['lint', ['npx', 'biome', 'check', '.']],
+  ['types', ['npm', 'run', '--silent', 'typecheck']],
+  ['tests', ['npx', 'vitest', 'run']],
+  ['browser tests', ['npx', 'playwright', 'test']],
+];
+
+for (const [name, [command, ...args]] of steps) {
+  console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command as string, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) {
+    console.error(`\n=== ${name} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log('\n=== all checks passed');
