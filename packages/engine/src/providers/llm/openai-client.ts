@@ -1,0 +1,29 @@
+import OpenAI from 'openai';
+import type { ProviderErrorContext } from '../http-errors';
+
+/** Settings every OpenAI-compatible client (LLM, STT, TTS) shares. */
+export interface OpenAiEndpoint {
+  apiKey: string;
+  /** Any OpenAI-compatible server (Ollama, vLLM, Groq, LM Studio); defaults to api.openai.com. */
+  baseUrl?: string;
+  timeoutMs?: number;
+}
+
+export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const OPENAI_DEFAULT_TIMEOUT_MS = 15000;
+
+/** The SDK client for an endpoint: no SDK retries (the session retries once), no SDK logging. */
+export function openAiSdkClient(endpoint: OpenAiEndpoint): OpenAI {
+  return new OpenAI({
+    apiKey: endpoint.apiKey,
+    baseURL: endpoint.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
+    maxRetries: 0,
+    timeout: endpoint.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
+    logLevel: 'off',
+  });
+}
+
+/** How errors from an OpenAI-compatible endpoint are worded; the key is listed so it is redacted. */
+export function openAiErrorContext(endpoint: OpenAiEndpoint): ProviderErrorContext {
+  return { provider: 'openai', label: 'OpenAI', keyEnv: 'OPENAI_API_KEY', secrets: [endpoint.apiKey] };
+}
