@@ -7,7 +7,7 @@ export function missingPrerequisites(): string[] {
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
     missing.push('Chromium for the browser tests: apt-get install -y chromium (or set CHROMIUM_PATH)');
   }
-  if (!onPath('pocketsphinx')) {
+  if (!onPath('pocketsphinx_continuous')) {
     missing.push('PocketSphinx for offline speech recognition: apt-get install -y pocketsphinx pocketsphinx-en-us');
   }
   return missing;
