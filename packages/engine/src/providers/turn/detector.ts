@@ -1,0 +1,66 @@
+import { BuiltinTextModel, builtinSupportsLanguage } from './builtin-text';
+import { resolveAudioModelFiles, resolveTextModelFiles } from './model-files';
+import { TurnThresholds } from './thresholds';
+import type { EndOfTurnContext, EndOfTurnDetector, TurnModelSettings } from './types';
+import { TurnModelWorker } from './worker';
+
+/**
+ * The end-of-turn detector that settings.turnModel asks for: 'builtin' runs in-process (it
+ * takes microseconds); 'text' and 'audio' load the ONNX model at turnModel.path in a worker
+ * thread. Missing files reject with a TurnModelSetupError naming the path and the file.
+ */
+export async function createEndOfTurnDetector(settings: TurnModelSettings): Promise<EndOfTurnDetector> {
+  const thresholds = new TurnThresholds(settings.thresholds);
+  if (settings.kind === 'builtin') return new BuiltinTurnDetector(thresholds);
+  // Check the files here too, so a bad path fails fast with no worker started.
+  if (settings.kind === 'text') resolveTextModelFiles(settings.path);
+  else resolveAudioModelFiles(settings.path);
+  const worker = await TurnModelWorker.start({ kind: settings.kind, path: settings.path });
+  return new ModelTurnDetector(settings.kind, worker, thresholds, settings.timeout);
+}
+
+class BuiltinTurnDetector implements EndOfTurnDetector {
+  readonly kind = 'builtin';
+  readonly needsAudio = false;
+  private readonly model = new BuiltinTextModel();
+
+  constructor(private readonly thresholds: TurnThresholds) {}
+
+  async predict(context: EndOfTurnContext, signal?: AbortSignal): Promise<number | undefined> {
+    signal?.throwIfAborted();
+    return this.model.predict(context);
+  }
+
+  threshold(language: string): number | undefined {
+    return builtinSupportsLanguage(language) ? this.thresholds.for(language) : undefined;
+  }
+
+  async close(): Promise<void> {}
+}
+
+class ModelTurnDetector implements EndOfTurnDetector {
+  readonly needsAudio: boolean;
+
+  constructor(
+    readonly kind: 'text' | 'audio',
+    private readonly worker: TurnModelWorker,
+    private readonly thresholds: TurnThresholds,
+    private readonly timeoutMs: number,
+  ) {
+    this.needsAudio = kind === 'audio';
+  }
+
+  predict(context: EndOfTurnContext, signal?: AbortSignal): Promise<number | undefined> {
+    // A text model never reads the audio: do not copy it into the worker.
+    const sent = this.needsAudio ? context : { chat: context.chat, language: context.language };
+    return this.worker.predict(sent, this.timeoutMs, signal);
+  }
+
+  threshold(language: string): number | undefined {
+    return this.thresholds.for(language);
+  }
+
+  close(): Promise<void> {
+    return this.worker.close();
+  }
+}
