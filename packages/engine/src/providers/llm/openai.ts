@@ -5,8 +5,8 @@ import {
   providerNetworkError,
   providerTimeoutError,
 } from '../http-errors';
-import { OPENAI_DEFAULT_TIMEOUT_MS, type OpenAiEndpoint, openAiErrorContext, openAiSdkClient } from './openai-client';
-import { startIdleDeadline } from './openai-idle-deadline';
+import { startIdleDeadline } from '../idle-deadline';
+import { OPENAI_DEFAULT_TIMEOUT_MS, type OpenAiEndpoint, openAiErrorContext, openAiSdkClient } from '../openai-client';
 import { toOpenAiMessages, toOpenAiTools } from './openai-messages';
 import { ToolCallAccumulator } from './openai-tool-calls';
 import type { Llm, LlmChunk, LlmRequest } from './types';

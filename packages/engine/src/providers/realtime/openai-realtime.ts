@@ -12,7 +12,7 @@ import {
   OPENAI_DEFAULT_TIMEOUT_MS,
   type OpenAiEndpoint,
   openAiErrorContext,
-} from '../llm/openai-client';
+} from '../openai-client';
 import { toRealtimeEvent } from './openai-realtime-events';
 import { OPENAI_REALTIME_SAMPLE_RATE, sessionUpdatePayload } from './openai-realtime-session';
 import { pcm16ToBase64 } from './pcm-base64';

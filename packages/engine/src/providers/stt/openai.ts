@@ -2,12 +2,7 @@ import { toFile } from 'openai';
 import { ENGINE_INPUT_RATE } from '../../audio/frame';
 import { writeWav } from '../../audio/wav';
 import { providerErrorFrom } from '../http-errors';
-import {
-  OPENAI_DEFAULT_TIMEOUT_MS,
-  type OpenAiEndpoint,
-  openAiErrorContext,
-  openAiSdkClient,
-} from '../llm/openai-client';
+import { OPENAI_DEFAULT_TIMEOUT_MS, type OpenAiEndpoint, openAiErrorContext, openAiSdkClient } from '../openai-client';
 import type { Stt, SttEvent, SttStream } from './types';
 
 export interface OpenAiSttOptions extends OpenAiEndpoint {

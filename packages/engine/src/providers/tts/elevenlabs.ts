@@ -1,3 +1,4 @@
+import { Pcm16Chunker } from '../../audio/pcm16-chunker';
 import {
   type ProviderErrorContext,
   providerErrorFrom,
@@ -5,7 +6,6 @@ import {
   providerTimeoutError,
 } from '../http-errors';
 import { elevenLabsErrorText } from './elevenlabs-errors';
-import { Pcm16Chunker } from './openai-pcm-chunks';
 import type { Tts } from './types';
 
 /** Output rates ElevenLabs offers as raw PCM (`pcm_<rate>`). */

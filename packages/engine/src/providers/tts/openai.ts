@@ -1,12 +1,7 @@
+import { Pcm16Chunker } from '../../audio/pcm16-chunker';
 import { providerErrorFrom, providerTimeoutError } from '../http-errors';
-import {
-  OPENAI_DEFAULT_TIMEOUT_MS,
-  type OpenAiEndpoint,
-  openAiErrorContext,
-  openAiSdkClient,
-} from '../llm/openai-client';
-import { startIdleDeadline } from '../llm/openai-idle-deadline';
-import { Pcm16Chunker } from './openai-pcm-chunks';
+import { startIdleDeadline } from '../idle-deadline';
+import { OPENAI_DEFAULT_TIMEOUT_MS, type OpenAiEndpoint, openAiErrorContext, openAiSdkClient } from '../openai-client';
 import type { Tts } from './types';
 
 export interface OpenAiTtsOptions extends OpenAiEndpoint {

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { ProviderErrorContext } from '../http-errors';
+import type { ProviderErrorContext } from './http-errors';
 
 /** Settings every OpenAI-compatible client (LLM, STT, TTS) shares. */
 export interface OpenAiEndpoint {
