@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: every benchmark, printed as numbers (speed goals are measured here, never
+ * asserted in tests). Pass names to run some: `npm run bench -- flow vad`.
+ */
+import { printResults } from '../packages/engine/bench/stats';
+
+type Bench = () => Promise<Record<string, number>> | Record<string, number>;
+
+const benches: Record<string, { title: string; load: () => Promise<Bench> }> = {
+  flow: {
+    title: 'validate + compile, 300 agents / 1,000 edges (target < 50 ms)',
+    load: async () => (await import('../packages/engine/bench/flow.bench')).runFlowBench,
+  },
+  vad: {
+    title: 'VAD per 32 ms chunk: our stream vs bare onnxruntime (target ratio <= 1.2)',
+    load: async () => (await import('../packages/engine/bench/vad.bench')).runVadBench,
+  },
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(benches)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const run = await bench.load();
+  printResults(`${name}: ${bench.title}`, await run());
+}
+process.exit(0);
