@@ -1,0 +1,31 @@
+/**
+ * `npm start`: Parley on one machine with nothing else installed — a migrated database
+ * (DATABASE_URL, else an embedded PostgreSQL under data/), the web app on PORT (3000) and
+ * the runtime. Offline providers need no API keys. Ctrl+C stops everything.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { ensureDatabase } from '@parley/db/bootstrap';
+import { ensureWebBuild } from './web-build';
+
+const port = process.env.PORT ?? '3000';
+const database = await ensureDatabase();
+console.log(`parley: database ready (${database.embedded ? 'embedded PostgreSQL in data/postgres' : 'DATABASE_URL'})`);
+await ensureWebBuild();
+
+const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+const children: ChildProcess[] = [
+  spawn('npx', ['next', 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
+];
+console.log(`parley: web app on http://localhost:${port}`);
+
+let stopping = false;
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+  await database.stop();
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
+for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
