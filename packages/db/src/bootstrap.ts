@@ -1,0 +1,35 @@
+import { createDatabase, databaseName, databaseUrl } from './databases';
+import { startEmbeddedPostgres } from './embedded';
+import { deployMigrations } from './migrate/deploy';
+import { defaultDataDir } from './paths';
+
+export interface ReadyDatabase {
+  url: string;
+  /** True when an embedded server was started for it (then stop() stops that server). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Makes a migrated Parley database available: DATABASE_URL when set (its database is created if
+ * missing), else database `parley` on an embedded server with its cluster in `dataDir`
+ * (default <repo>/data/postgres). Pending migrations are applied either way.
+ */
+export async function ensureDatabase(options: { dataDir?: string; port?: number } = {}): Promise<ReadyDatabase> {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    await createDatabase(given, databaseName(given));
+    await deployMigrations(given);
+    return { url: given, embedded: false, stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres({ dataDir: options.dataDir ?? defaultDataDir, port: options.port });
+  try {
+    const url = databaseUrl(server.url, 'parley');
+    await createDatabase(server.url, 'parley');
+    await deployMigrations(url);
+    return { url, embedded: true, stop: () => server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { getDb } from './client';
+import { NotFoundError } from './errors';
+import type { Call, CallStatus, Prisma } from './generated/client';
+import { isUuid } from './ids';
+
+/** A call with the flow and version number it runs. */
+export interface CallRecord {
+  id: string;
+  flowVersionId: string;
+  flowId: string;
+  mode: 'livekit' | 'local';
+  room: string | null;
+  status: 'pending' | 'active' | 'ended' | 'failed';
+  startedAt: Date | null;
+  endedAt: Date | null;
+  failureReason: string | null;
+  createdAt: Date;
+  versionNumber: number;
+}
+
+type CallRow = Call & { flowVersion: { flowId: string; number: number } };
+
+const withVersion = { flowVersion: { select: { flowId: true, number: true } } } as const;
+
+function toCallRecord({ flowVersion, ...row }: CallRow): CallRecord {
+  return { ...row, flowId: flowVersion.flowId, versionNumber: flowVersion.number };
+}
+
+async function findCall(id: string): Promise<CallRecord> {
+  const row = isUuid(id) ? await getDb().call.findUnique({ where: { id }, include: withVersion }) : null;
+  if (!row) throw new NotFoundError(`Call ${id}`);
+  return toCallRecord(row);
+}
+
+/**
+ * Moves the call to a later status only from one of `from`; a call already past them is left as
+ * it is, so repeated or racing reports (a crash after a normal end) never rewrite history.
+ */
+async function transition(id: string, from: CallStatus[], data: Prisma.CallUpdateManyMutationInput) {
+  if (isUuid(id)) await getDb().call.updateMany({ where: { id, status: { in: from } }, data });
+  return findCall(id);
+}
+
+/** Calls: one conversation each, pending -> active -> ended | failed. */
+export const calls = {
+  /** Records a new pending call on the given version; NotFoundError when the version is missing. */
+  async create(input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string }): Promise<CallRecord> {
+    const db = getDb();
+    const version = isUuid(input.flowVersionId)
+      ? await db.flowVersion.findUnique({ where: { id: input.flowVersionId }, select: { id: true } })
+      : null;
+    if (!version) throw new NotFoundError(`Version ${input.flowVersionId}`);
+    const row = await db.call.create({
+      data: { flowVersionId: input.flowVersionId, mode: input.mode, room: input.room ?? null },
+      include: withVersion,
+    });
+    return toCallRecord(row);
+  },
+
+  /** The call; NotFoundError when missing. */
+  get: findCall,
+
+  /** Calls on any version of the flow, newest first. */
+  async listByFlow(flowId: string): Promise<CallRecord[]> {
+    const rows = isUuid(flowId)
+      ? await getDb().call.findMany({
+          where: { flowVersion: { flowId } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+          include: withVersion,
+        })
+      : [];
+    return rows.map(toCallRecord);
+  },
+
+  /** pending -> active, stamping startedAt. */
+  markActive(id: string): Promise<CallRecord> {
+    return transition(id, ['pending'], { status: 'active', startedAt: new Date() });
+  },
+
+  /** pending | active -> ended, stamping endedAt. */
+  markEnded(id: string): Promise<CallRecord> {
+    return transition(id, ['pending', 'active'], { status: 'ended', endedAt: new Date() });
+  },
+
+  /** pending | active -> failed with `reason`; a call already ended or failed keeps its outcome. */
+  markFailed(id: string, reason: string): Promise<CallRecord> {
+    return transition(id, ['pending', 'active'], { status: 'failed', endedAt: new Date(), failureReason: reason });
+  },
+};

@@ -1,0 +1,47 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, expect, test } from 'vitest';
+import { type EmbeddedServer, startEmbeddedPostgres } from '../src/embedded';
+import { freePort } from '../src/free-port';
+
+let parent = '';
+let running: EmbeddedServer | undefined;
+
+afterAll(async () => {
+  await running?.stop();
+  if (parent) await rm(parent, { recursive: true, force: true });
+});
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+test('an embedded cluster keeps its data across a stop and a second start', async () => {
+  parent = await mkdtemp(join(tmpdir(), 'parley-embedded-'));
+  // When tests run as root, Postgres runs as user postgres and must be able to reach the cluster.
+  await chmod(parent, 0o755);
+  const dataDir = join(parent, 'cluster');
+  const port = await freePort();
+
+  running = await startEmbeddedPostgres({ dataDir, port });
+  expect(running.url).toBe(`postgresql://postgres:parley@127.0.0.1:${port}/postgres`);
+  await withClient(running.url, async (client) => {
+    await client.query('CREATE TABLE kept (note text)');
+    await client.query("INSERT INTO kept VALUES ('still here')");
+  });
+  await running.stop();
+  running = undefined;
+  await expect(withClient(`postgresql://postgres:parley@127.0.0.1:${port}/postgres`, async () => 0)).rejects.toThrow();
+
+  running = await startEmbeddedPostgres({ dataDir, port });
+  const rows = await withClient(running.url, async (client) => (await client.query('SELECT note FROM kept')).rows);
+  expect(rows).toEqual([{ note: 'still here' }]);
+});

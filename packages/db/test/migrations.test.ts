@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, expect, test } from 'vitest';
+import { createDatabase, databaseUrl, dropDatabase } from '../src/databases';
+import { createNewMigration, deployMigrations, diffDatabaseToSchema, readSchemaFile } from '../src/migrate/index';
+import { migrationsDir } from '../src/paths';
+
+const serverUrl = process.env.DATABASE_URL as string;
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function emptyDatabase(): Promise<string> {
+  const name = `parley_migrations_${randomBytes(4).toString('hex')}`;
+  await createDatabase(serverUrl, name);
+  cleanups.push(() => dropDatabase(serverUrl, name));
+  return databaseUrl(serverUrl, name);
+}
+
+async function query<T>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+test('deploy applies every migration folder to an empty database, recorded as prisma migrate deploy does', async () => {
+  const url = await emptyDatabase();
+  const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
+  const names = folders.map((e) => e.name).sort();
+  expect(names.length).toBeGreaterThan(0);
+
+  expect(await deployMigrations(url)).toEqual(names);
+
+  const recorded = await query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    url,
+    'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
+  );
+  expect(recorded.map((r) => r.migration_name)).toEqual(names);
+  expect(recorded.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
+  const tables = await query<{ table_name: string }>(
+    url,
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+  );
+  expect(tables.map((t) => t.table_name)).toEqual([
+    '_prisma_migrations',
+    'call_events',
+    'calls',
+    'flow_versions',
+    'flows',
+  ]);
+});
+
+test('the migrated database matches schema.prisma exactly (empty diff)', async () => {
+  const url = await emptyDatabase();
+  await deployMigrations(url);
+  expect(await diffDatabaseToSchema(url)).toBe('');
+});
+
+test('the diff reports what the database lacks', async () => {
+  const url = await emptyDatabase();
+  await deployMigrations(url);
+  await query(url, 'DROP INDEX "flows_updated_at_idx"');
+  expect(await diffDatabaseToSchema(url)).toContain('CREATE INDEX "flows_updated_at_idx"');
+});
+
+test('deploy is idempotent: a second run applies nothing and records nothing new', async () => {
+  const url = await emptyDatabase();
+  await deployMigrations(url);
+  expect(await deployMigrations(url)).toEqual([]);
+  const [row] = await query<{ count: string }>(url, 'SELECT count(*) AS count FROM _prisma_migrations');
+  const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
+  expect(Number(row?.count)).toBe(folders.length);
+});
+
+test('a new migration holds the change from the existing migrations to the schema, then deploys', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-migrations-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(migrationsDir, dir, { recursive: true });
+  const schema = await readSchemaFile();
+
+  expect(await createNewMigration('nothing', { serverUrl, migrationsDir: dir, schema })).toBeNull();
+
+  const changed = {
+    path: schema.path,
+    content: schema.content.replace('  room          String?', '  room          String?\n  region        String?'),
+  };
+  expect(changed.content).not.toBe(schema.content);
+  const created = await createNewMigration('Add call region', {
+    serverUrl,
+    migrationsDir: dir,
+    schema: changed,
+    now: new Date('2030-01-02T03:04:05Z'),
+  });
+  expect(created?.name).toBe('20300102030405_add_call_region');
+  const sql = await readFile(join(dir, '20300102030405_add_call_region', 'migration.sql'), 'utf8');
+  expect(sql).toMatch(/ALTER TABLE "calls" ADD COLUMN\s+"region" TEXT/);
+
+  const url = await emptyDatabase();
+  expect(await deployMigrations(url, dir)).toContain('20300102030405_add_call_region');
+  expect(await diffDatabaseToSchema(url, changed)).toBe('');
+});
