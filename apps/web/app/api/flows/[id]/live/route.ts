@@ -1,0 +1,19 @@
+import { flows, versions } from '@parley/db';
+import { ApiError } from '@/src/server/api-error';
+import { handle } from '@/src/server/handle';
+import type { FlowRouteContext } from '@/src/server/route-context';
+
+/** The version production calls run: the live one; 404 `not_published` when there is none yet. */
+export const GET = handle(async (_request, { params }: FlowRouteContext) => {
+  const { id } = await params;
+  // Read the flow first so "no such flow" (not_found) and "never published" stay distinct answers.
+  const flow = await flows.get(id);
+  if (!flow.liveVersionId) {
+    throw new ApiError(
+      404,
+      'not_published',
+      `Flow "${flow.name}" has never been published, so it has no live version. Publish it first.`,
+    );
+  }
+  return Response.json({ version: await versions.getById(flow.liveVersionId) });
+});

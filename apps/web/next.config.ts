@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // Tests build into their own directory so a run never clobbers a developer's `.next`.
+  distDir: process.env.PARLEY_WEB_DIST_DIR ?? '.next',
+  // Our workspace packages export TypeScript source, so Next compiles them.
+  transpilePackages: ['@parley/engine', '@parley/db'],
+  // Loaded by Node at run time instead of bundled: the pg driver adapter (pg and @prisma/client are external by default).
+  serverExternalPackages: ['@prisma/adapter-pg'],
+  // The monorepo root holds node_modules and the lockfile.
+  turbopack: { root: fileURLToPath(new URL('../..', import.meta.url)) },
+  poweredByHeader: false,
+};
+
+export default config;

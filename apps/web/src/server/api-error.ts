@@ -1,0 +1,35 @@
+/** Every error code the API returns; clients branch on these, never on messages. */
+export type ApiErrorCode =
+  | 'malformed_json'
+  | 'invalid_request'
+  | 'invalid_flow_spec'
+  | 'flow_has_errors'
+  | 'not_found'
+  | 'not_published'
+  | 'revision_conflict'
+  | 'payload_too_large'
+  | 'internal_error';
+
+/** The one error body: `{ error: { code, message, issues?, ...details } }`. */
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; issues?: unknown[] } & Record<string, unknown>;
+}
+
+/** An error a route handler throws to answer with a given status and error body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: { issues?: unknown[] } & Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Renders an ApiError as the JSON response clients receive. */
+export function errorResponse(error: ApiError): Response {
+  const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
+  return Response.json(body, { status: error.status });
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** POST /api/flows without a FlowSpec: make a blank flow with this name. */
+export const createBlankFlowBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
+/** PUT /api/flows/:id: the new draft and the revision it was based on. */
+export const saveDraftBody = z
+  .object({ spec: z.record(z.string(), z.unknown()), revision: z.number().int().nonnegative() })
+  .strict();
+
+/** POST /api/flows/:id/duplicate: an optional name for the copy. */
+export const duplicateBody = z.object({ name: z.string().trim().min(1).max(200).optional() }).strict();
+
+/** POST /api/flows/:id/publish: a note saying what changed. */
+export const publishBody = z.object({ note: z.string().max(2000).default('') }).strict();
+
+/** POST /api/flows/:id/rollback: the version to make live again. */
+export const rollbackBody = z.object({ number: z.number().int().positive() }).strict();
+
+/** POST /api/flows/:id/restore: the version to copy into the draft, and the draft revision it replaces. */
+export const restoreBody = z
+  .object({ number: z.number().int().positive(), revision: z.number().int().nonnegative() })
+  .strict();

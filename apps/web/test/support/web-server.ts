@@ -1,0 +1,23 @@
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, type NextServer, startApp } from './next-server';
+
+/**
+ * Builds the app once and serves it for the calling test file (the only one that uses it),
+ * against the run's test database. Returns a getter for the server's base URL.
+ */
+export function useWebServer(): () => string {
+  let server: NextServer | undefined;
+  beforeAll(async () => {
+    const databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) throw new Error('DATABASE_URL is not set; the global setup should create the test database.');
+    await buildApp(databaseUrl);
+    server = await startApp(databaseUrl);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('The web server is not running.');
+    return server.url;
+  };
+}
