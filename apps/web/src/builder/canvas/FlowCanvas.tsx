@@ -1,0 +1,202 @@
+'use client';
+
+import type { FlowSpec } from '@parley/engine/flow';
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import type { Selection } from '../state/selection';
+import { selectAgents, selectEdge } from '../state/selection';
+import { addAgent, canConnect, connect, moveAgents, removeElements, type XY } from '../state/spec-edits';
+import type { IssueIndex } from '../validation/issue-index';
+import { AgentNodeView } from './AgentNodeView';
+import { autoLayout } from './auto-layout';
+import { createEdgeDeriver, createNodeDeriver } from './derive-elements';
+import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
+import { HandoffEdgeView } from './HandoffEdgeView';
+import type { AgentNode, HandoffFlowEdge } from './types';
+
+const nodeTypes = { agent: AgentNodeView };
+const edgeTypes = { handoff: HandoffEdgeView };
+
+/** What the canvas reads and, unless read-only, how it changes the flow. */
+export interface FlowCanvasProps {
+  spec: FlowSpec;
+  issues: IssueIndex;
+  selection: Selection;
+  setSelection: (update: Selection | ((current: Selection) => Selection)) => void;
+  /** Absent for a read-only canvas (an old version). */
+  edit?: (update: (spec: FlowSpec) => FlowSpec, coalesceKey?: string) => void;
+  seal?: () => void;
+  /** Called when an agent or handoff is clicked, so its inspector can be shown. */
+  onInspect?: () => void;
+}
+
+/** The flow drawn with React Flow: nodes and edges are derived from the FlowSpec on every change. */
+export function FlowCanvas({ spec, issues, selection, setSelection, edit, seal, onInspect }: FlowCanvasProps) {
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const [sizes, setSizes] = useState<Map<string, { width: number; height: number }>>(() => new Map());
+  const [deriveNodes] = useState(createNodeDeriver);
+  const [deriveEdges] = useState(createEdgeDeriver);
+  const nodes = useMemo(
+    () => deriveNodes(spec, selection, issues, sizes),
+    [deriveNodes, spec, selection, issues, sizes],
+  );
+  const edges = useMemo(() => deriveEdges(spec, selection, issues), [deriveEdges, spec, selection, issues]);
+  const readOnly = !edit;
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AgentNode>[]) => {
+      const moves = new Map<string, XY>();
+      let moveEnded = false;
+      const measured: [string, { width: number; height: number }][] = [];
+      const selected: [string, boolean][] = [];
+      for (const change of changes) {
+        if (change.type === 'position') {
+          if (change.position) moves.set(change.id, change.position);
+          if (!change.dragging) moveEnded = true;
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          measured.push([change.id, change.dimensions]);
+        } else if (change.type === 'select') {
+          selected.push([change.id, change.selected]);
+        }
+      }
+      if (edit && moves.size > 0) edit((s) => moveAgents(s, moves), `move:${[...moves.keys()].join(',')}`);
+      if (moveEnded) seal?.();
+      if (measured.length > 0) {
+        setSizes((current) => {
+          const next = new Map(current);
+          for (const [id, size] of measured) next.set(id, size);
+          return next;
+        });
+      }
+      if (selected.length > 0) {
+        setSelection((current) => {
+          const agents = new Set(current.agents);
+          for (const [id, on] of selected) on ? agents.add(id) : agents.delete(id);
+          return { ...current, agents };
+        });
+      }
+    },
+    [edit, seal, setSelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<HandoffFlowEdge>[]) => {
+      const selected = changes.filter((c) => c.type === 'select');
+      if (selected.length === 0) return;
+      setSelection((current) => {
+        const edgeIds = new Set(current.edges);
+        for (const c of selected) c.selected ? edgeIds.add(c.id) : edgeIds.delete(c.id);
+        return { ...current, edges: edgeIds };
+      });
+    },
+    [setSelection],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: AgentNode[]; edges: HandoffFlowEdge[] }) => {
+      edit?.((s) =>
+        removeElements(
+          s,
+          gone.map((n) => n.id),
+          cut.map((e) => e.id),
+        ),
+      );
+      setSelection({ agents: new Set(), edges: new Set() });
+    },
+    [edit, setSelection],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const result = connect(spec, connection.source, connection.target);
+      if (!edit || !result.id) return;
+      edit(() => result.spec);
+      setSelection(selectEdge(result.id));
+    },
+    [spec, edit, setSelection],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | HandoffFlowEdge) => canConnect(spec, c.source, c.target),
+    [spec],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(AGENT_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      if (!edit || !event.dataTransfer.types.includes(AGENT_DRAG_TYPE)) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const result = addAgent(spec, { x: point.x - NEW_AGENT_OFFSET.x, y: point.y - NEW_AGENT_OFFSET.y });
+      edit(() => result.spec);
+      setSelection(selectAgents([result.id]));
+    },
+    [spec, edit, screenToFlowPosition, setSelection],
+  );
+
+  const layout = useCallback(() => {
+    if (!edit) return;
+    edit((s) => moveAgents(s, autoLayout(s, sizes)));
+    seal?.();
+    // Fit once React Flow has the new positions.
+    requestAnimationFrame(() => void fitView({ padding: 0.2 }));
+  }, [edit, seal, sizes, fitView]);
+
+  return (
+    <ReactFlow<AgentNode, HandoffFlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onDelete={readOnly ? undefined : onDelete}
+      onConnect={readOnly ? undefined : onConnect}
+      onNodeClick={onInspect}
+      onEdgeClick={onInspect}
+      isValidConnection={isValidConnection}
+      onDragOver={readOnly ? undefined : onDragOver}
+      onDrop={readOnly ? undefined : onDrop}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      fitView
+      fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+      minZoom={0.05}
+      proOptions={{ hideAttribution: true }}
+      aria-label={readOnly ? 'Flow (read only)' : 'Flow canvas'}
+    >
+      <Background gap={20} />
+      <MiniMap<AgentNode>
+        pannable
+        zoomable
+        ariaLabel="Minimap"
+        nodeColor={(n) => (n.data.errors > 0 ? '#e03131' : '#748ffc')}
+      />
+      <Controls aria-label="Zoom controls" />
+      {!readOnly && (
+        <Panel position="top-right">
+          <button type="button" className="canvas-button" onClick={layout}>
+            Auto layout
+          </button>
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import type { FlowSpec } from '@parley/engine/flow';
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { type Selection, selectAgents } from '../state/selection';
+import { addAgent } from '../state/spec-edits';
+import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
+
+/** Props of the palette: the flow and how to add to it. */
+export interface PaletteProps {
+  spec: FlowSpec;
+  edit: (update: (spec: FlowSpec) => FlowSpec) => void;
+  setSelection: (selection: Selection) => void;
+}
+
+/** New agents: drag the item onto the canvas, or press it (keyboard too) to add one in the middle of the view. */
+export function Palette({ spec, edit, setSelection }: PaletteProps) {
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(AGENT_DRAG_TYPE, 'agent');
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  const addAtCentre = () => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 0, y: 0 };
+    const point = screenToFlowPosition(centre);
+    const result = addAgent(spec, { x: point.x - NEW_AGENT_OFFSET.x, y: point.y - NEW_AGENT_OFFSET.y });
+    edit(() => result.spec);
+    setSelection(selectAgents([result.id]));
+  };
+
+  return (
+    <aside className="palette" aria-label="Palette">
+      <h2>Add</h2>
+      <button type="button" className="palette-item" draggable onDragStart={onDragStart} onClick={addAtCentre}>
+        <span aria-hidden="true">＋</span> Agent
+      </button>
+      <p className="hint">
+        Drag onto the canvas, or press to add in the middle. Connect agents by dragging from the right handle to another
+        agent.
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { type FlowSpec, turnHandlingDefaults } from '@parley/engine/flow';
+import { TurnHandlingFields } from '../settings/TurnHandlingFields';
+import { setPath } from '../state/paths';
+import { SelectField, TextAreaField, TextField } from './fields';
+import { ProviderFields } from './ProviderFields';
+
+/** Props of the session settings panel. */
+export interface SessionPanelProps {
+  spec: FlowSpec;
+  edit: (update: (spec: FlowSpec) => FlowSpec, coalesceKey?: string) => void;
+  seal: () => void;
+}
+
+/** Flow-wide settings: name, entry agent, language, providers and every turn-handling setting. */
+export function SessionPanel({ spec, edit, seal }: SessionPanelProps) {
+  const set = (path: string, value: unknown) => edit((s) => setPath(s, path, value), `session:${path}`);
+  // Edited below their parent objects so clearing the last value never removes the object itself.
+  const setSettings = (part: 'turnHandling' | 'providers', path: string, value: unknown) =>
+    edit(
+      (s) => ({ ...s, settings: { ...s.settings, [part]: setPath(s.settings[part], path, value) } }),
+      `session:${part}.${path}`,
+    );
+  return (
+    <div className="inspector" aria-label="Session settings">
+      <h2>Session</h2>
+      <TextField label="Flow name" path="name" value={spec.name} onChange={(name) => set('name', name)} onBlur={seal} />
+      <TextAreaField
+        label="Description"
+        path="description"
+        rows={2}
+        value={spec.description}
+        onChange={(d) => set('description', d)}
+        onBlur={seal}
+      />
+      <SelectField
+        label="Entry agent"
+        path="entryAgentId"
+        help="The agent that answers the call."
+        value={spec.entryAgentId}
+        options={[{ value: '', label: '(none)' }, ...spec.agents.map((a) => ({ value: a.id, label: a.name }))]}
+        onChange={(id) => edit((s) => ({ ...s, entryAgentId: id }))}
+      />
+      <TextField
+        label="Language"
+        path="settings.language"
+        help="Language code for recognition and end-of-turn thresholds. Default: en."
+        value={spec.settings.language}
+        onChange={(language) => set('settings.language', language)}
+        onBlur={seal}
+      />
+      <details className="section">
+        <summary>Providers</summary>
+        {(['llm', 'stt', 'tts', 'realtime'] as const).map((kind) => (
+          <ProviderFields
+            key={kind}
+            kind={kind}
+            path={`settings.providers.${kind}`}
+            value={spec.settings.providers[kind]}
+            inheritLabel={kind === 'realtime' ? 'None' : 'Offline default'}
+            onChange={(value) => setSettings('providers', kind, value)}
+            onBlur={seal}
+          />
+        ))}
+      </details>
+      <h3>Turn handling</h3>
+      <TurnHandlingFields
+        overrides={spec.settings.turnHandling}
+        inherited={turnHandlingDefaults}
+        scope="session"
+        pathPrefix="settings.turnHandling"
+        onChange={(path, value) => setSettings('turnHandling', path, value)}
+        onBlur={seal}
+      />
+    </div>
+  );
+}

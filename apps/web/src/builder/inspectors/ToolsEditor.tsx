@@ -1,0 +1,118 @@
+'use client';
+
+import type { ToolSpec, WebhookToolSpec } from '@parley/engine/flow';
+import { NumberField, SelectField, TextAreaField, TextField } from './fields';
+import { ParametersEditor } from './ParametersEditor';
+
+/** Props of an agent's tool list. */
+export interface ToolsEditorProps {
+  tools: ToolSpec[];
+  /** Spec path of the list, e.g. `agents.0.tools`. */
+  path: string;
+  onChange: (tools: ToolSpec[]) => void;
+  onBlur?: () => void;
+}
+
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+function newWebhook(tools: ToolSpec[]): WebhookToolSpec {
+  let n = 1;
+  while (tools.some((t) => t.name === `webhook_${n}`)) n++;
+  return {
+    type: 'webhook',
+    name: `webhook_${n}`,
+    description: '',
+    url: 'https://',
+    method: 'POST',
+    headers: [],
+    parameters: { type: 'object', properties: {} },
+    timeoutMs: 10000,
+  };
+}
+
+/** The agent's webhook tools (with their parameters) and its end-call tool. */
+export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps) {
+  const update = (index: number, next: ToolSpec) => onChange(tools.map((t, i) => (i === index ? next : t)));
+  const hasEndCall = tools.some((t) => t.type === 'end_call');
+  return (
+    <section className="tools" aria-label="Tools">
+      {tools.map((tool, i) => {
+        const at = `${path}.${i}`;
+        return (
+          <fieldset key={`${i}-${tool.type}`} className="tool" data-path={at} tabIndex={-1}>
+            <legend>{tool.type === 'webhook' ? `Webhook: ${tool.name}` : 'End call'}</legend>
+            <TextField
+              label="Tool name"
+              path={`${at}.name`}
+              value={tool.name}
+              onChange={(name) => update(i, { ...tool, name })}
+              onBlur={onBlur}
+            />
+            <TextAreaField
+              label="Description (when the LLM should call it)"
+              path={`${at}.description`}
+              rows={2}
+              value={tool.description}
+              onChange={(description) => update(i, { ...tool, description })}
+              onBlur={onBlur}
+            />
+            {tool.type === 'webhook' && (
+              <>
+                <TextField
+                  label="URL"
+                  path={`${at}.url`}
+                  type="url"
+                  value={tool.url}
+                  onChange={(url) => update(i, { ...tool, url })}
+                  onBlur={onBlur}
+                />
+                <SelectField
+                  label="Method"
+                  path={`${at}.method`}
+                  value={tool.method}
+                  options={methods.map((m) => ({ value: m, label: m }))}
+                  onChange={(method) => update(i, { ...tool, method: method as WebhookToolSpec['method'] })}
+                />
+                <NumberField
+                  label="Timeout"
+                  path={`${at}.timeoutMs`}
+                  help="Milliseconds to wait for the webhook (1–120000). Default: 10000 ms."
+                  value={tool.timeoutMs}
+                  step={500}
+                  onChange={(timeoutMs) => update(i, { ...tool, timeoutMs: timeoutMs ?? 10000 })}
+                  onBlur={onBlur}
+                />
+                <ParametersEditor
+                  schema={tool.parameters}
+                  path={`${at}.parameters`}
+                  onChange={(parameters) => update(i, { ...tool, parameters })}
+                  onBlur={onBlur}
+                />
+              </>
+            )}
+            <button type="button" className="danger-link" onClick={() => onChange(tools.filter((_, j) => j !== i))}>
+              Remove tool {tool.name}
+            </button>
+          </fieldset>
+        );
+      })}
+      <div className="button-row">
+        <button type="button" onClick={() => onChange([...tools, newWebhook(tools)])}>
+          Add webhook tool
+        </button>
+        <button
+          type="button"
+          disabled={hasEndCall}
+          onClick={() =>
+            onChange([
+              ...tools,
+              { type: 'end_call', name: 'end_call', description: 'End the call when the conversation is complete.' },
+            ])
+          }
+        >
+          Add end call
+        </button>
+      </div>
+    </section>
+  );
+}

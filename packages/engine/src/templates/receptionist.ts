@@ -1,0 +1,120 @@
+import type { FlowTemplate } from './types';
+
+/** Reception answers and routes to billing (which can look up invoices) or support; works offline. */
+export const receptionistTemplate: FlowTemplate = {
+  id: 'receptionist',
+  name: 'Receptionist with billing and support handoffs',
+  description: 'A receptionist greets the caller and hands off to billing or support; billing can look up an invoice.',
+  spec: {
+    schemaVersion: 1,
+    name: 'Receptionist',
+    description: 'Routes callers to billing or support.',
+    entryAgentId: 'reception',
+    agents: [
+      {
+        id: 'reception',
+        name: 'Reception',
+        instructions:
+          'You are the receptionist. Find out whether the caller needs help with a bill or a technical problem, then transfer them.',
+        greeting: 'Hello, thanks for calling. Do you need help with billing or support?',
+        stt: {
+          provider: 'pocketsphinx',
+          phrases: [
+            'I have a question about my bill',
+            'my invoice is wrong',
+            'something is broken',
+            'I need support',
+            'goodbye',
+          ],
+        },
+        tools: [{ type: 'end_call' }],
+        script: {
+          rules: [
+            {
+              when: 'bill|invoice|payment',
+              say: 'Let me get billing for you.',
+              call: { tool: 'transfer_to_billing', args: {} },
+            },
+            {
+              when: 'broken|not working|problem|support',
+              say: 'Let me get support for you.',
+              call: { tool: 'transfer_to_support', args: {} },
+            },
+            { when: 'bye|that is all', say: 'Goodbye!', call: { tool: 'end_call', args: {} } },
+          ],
+          fallback: 'Sorry, is this about billing or support?',
+        },
+        position: { x: 0, y: 120 },
+      },
+      {
+        id: 'billing',
+        name: 'Billing',
+        instructions: 'You help with invoices and payments. Ask for the invoice number and look it up.',
+        greeting: 'Billing here. What is your invoice number?',
+        stt: { provider: 'pocketsphinx', phrases: ['invoice one two three', 'thank you', 'goodbye'] },
+        tools: [
+          {
+            type: 'webhook',
+            name: 'lookup_invoice',
+            description: 'Look up an invoice by its number.',
+            url: 'https://example.com/api/invoices/lookup',
+            method: 'POST',
+            parameters: {
+              type: 'object',
+              properties: { invoice_number: { type: 'string', description: 'The invoice number the caller gives' } },
+              required: ['invoice_number'],
+            },
+          },
+          { type: 'end_call' },
+        ],
+        script: {
+          rules: [
+            {
+              when: 'invoice|number',
+              say: 'Let me look that up.',
+              call: { tool: 'lookup_invoice', args: { invoice_number: '123' } },
+            },
+            { when: 'bye|thank', say: 'Goodbye!', call: { tool: 'end_call', args: {} } },
+          ],
+          fallback: 'Could you tell me your invoice number?',
+        },
+        position: { x: 360, y: 0 },
+      },
+      {
+        id: 'support',
+        name: 'Support',
+        instructions: 'You help callers whose service is not working. Ask what is wrong and suggest a fix.',
+        greeting: 'Support here. What seems to be the problem?',
+        stt: { provider: 'pocketsphinx', phrases: ['my internet is not working', 'thank you', 'goodbye'] },
+        tools: [{ type: 'end_call' }],
+        script: {
+          rules: [
+            { when: 'internet|not working', say: 'Please restart your router and try again.' },
+            { when: 'bye|thank', say: 'Goodbye!', call: { tool: 'end_call', args: {} } },
+          ],
+          fallback: 'Can you describe the problem?',
+        },
+        position: { x: 360, y: 240 },
+      },
+    ],
+    edges: [
+      {
+        id: 'reception-billing',
+        from: 'reception',
+        to: 'billing',
+        description: 'The caller asks about a bill, an invoice or a payment.',
+        contextPolicy: 'full',
+        transferLine: 'Transferring you to billing.',
+      },
+      {
+        id: 'reception-support',
+        from: 'reception',
+        to: 'support',
+        description: 'The caller reports that something is broken or not working.',
+        contextPolicy: 'lastN',
+        lastN: 4,
+        transferLine: 'Transferring you to support.',
+      },
+    ],
+  },
+};
