@@ -19,14 +19,18 @@ export const issueCodes = [
   'provider_unknown',
   'webhook_url_invalid',
   'webhook_parameters_invalid',
+  'scenario_duplicate_id',
+  'scenario_agent_unknown',
+  'scenario_expectation_empty',
+  'scenario_pattern_invalid',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];
 
 /** What a problem is about, so the builder can point at it. */
 export interface IssueTarget {
-  kind: 'flow' | 'agent' | 'edge' | 'tool' | 'variable' | 'settings';
-  /** Agent id, edge id or variable name, depending on kind. */
+  kind: 'flow' | 'agent' | 'edge' | 'tool' | 'variable' | 'settings' | 'scenario';
+  /** Agent id, edge id, variable name or scenario id, depending on kind. */
   id?: string;
   /** For tools: the agent that owns the tool. */
   agentId?: string;

@@ -136,6 +136,29 @@ export const variableSchema = z
   })
   .strict();
 
+/** What a scenario expects after one user turn. `says` is judged by an LLM (intent) or a regex (pattern). */
+export const scenarioExpectationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('says'), intent: z.string().optional(), pattern: z.string().optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('tool_call'),
+      name: z.string().min(1),
+      arguments: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('handoff'), to: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('ends') }).strict(),
+]);
+
+export const scenarioTurnSchema = z
+  .object({ user: z.string().min(1).max(2000), expect: z.array(scenarioExpectationSchema).default([]) })
+  .strict();
+
+/** A scripted conversation that tests the flow without a microphone. */
+export const scenarioSchema = z
+  .object({ id, name: z.string().min(1).max(200), turns: z.array(scenarioTurnSchema).min(1).max(50) })
+  .strict();
+
 export const flowSpecSchema = z
   .object({
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
@@ -145,6 +168,7 @@ export const flowSpecSchema = z
     agents: z.array(agentSchema).max(2000),
     edges: z.array(handoffEdgeSchema).max(10000).default([]),
     variables: z.array(variableSchema).default([]),
+    scenarios: z.array(scenarioSchema).max(200).default([]),
     settings: z
       .object({
         turnHandling: turnHandlingSchema.default({}),
@@ -167,3 +191,5 @@ export type WebhookToolSpec = z.infer<typeof webhookToolSchema>;
 export type VariableSpec = z.infer<typeof variableSchema>;
 export type ScriptRule = z.infer<typeof scriptRuleSchema>;
 export type ContextPolicy = (typeof contextPolicies)[number];
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioExpectation = z.infer<typeof scenarioExpectationSchema>;

@@ -33,6 +33,7 @@ export function validate(input: unknown): ValidationResult {
   checkVariables(spec, report);
   checkSettings(spec, report);
   checkProviders(spec, report);
+  checkScenarios(spec, report);
   return { valid: !issues.some((i) => i.severity === 'error'), issues, spec };
 }
 
@@ -392,5 +393,51 @@ function checkProviders(spec: FlowSpec, report: Report): void {
     for (const kind of ['llm', 'stt', 'tts'] as const) {
       check(kind, agent[kind]?.provider, `agents.${i}.${kind}.provider`, { kind: 'agent', id: agent.id });
     }
+  });
+}
+
+function checkScenarios(spec: FlowSpec, report: Report): void {
+  const agents = new Set(spec.agents.map((a) => a.id));
+  const ids = new Set<string>();
+  spec.scenarios.forEach((scenario, i) => {
+    const target = { kind: 'scenario' as const, id: scenario.id };
+    if (ids.has(scenario.id)) {
+      report('scenario_duplicate_id', `Two scenarios share the id "${scenario.id}".`, {
+        ...target,
+        path: `scenarios.${i}.id`,
+      });
+    }
+    ids.add(scenario.id);
+    scenario.turns.forEach((turn, t) => {
+      turn.expect.forEach((expectation, e) => {
+        const path = `scenarios.${i}.turns.${t}.expect.${e}`;
+        if (expectation.kind === 'handoff' && !agents.has(expectation.to)) {
+          report(
+            'scenario_agent_unknown',
+            `Scenario "${scenario.name}" expects a handoff to "${expectation.to}", which is not an agent of this flow.`,
+            { ...target, path: `${path}.to` },
+          );
+        }
+        if (expectation.kind !== 'says') return;
+        if (!expectation.intent && !expectation.pattern) {
+          report(
+            'scenario_expectation_empty',
+            `Scenario "${scenario.name}", turn ${t + 1}: say what the agent should say (an intent or a pattern).`,
+            { ...target, path },
+          );
+        }
+        if (expectation.pattern !== undefined) {
+          try {
+            new RegExp(expectation.pattern, 'i');
+          } catch {
+            report(
+              'scenario_pattern_invalid',
+              `Scenario "${scenario.name}", turn ${t + 1}: "${expectation.pattern}" is not a valid regular expression.`,
+              { ...target, path: `${path}.pattern` },
+            );
+          }
+        }
+      });
+    });
   });
 }

@@ -174,4 +174,22 @@ export const brokenCases: BrokenCase[] = [
       (s as { schemaVersion: number }).schemaVersion = 2;
     }),
   },
+  {
+    name: 'scenario expectations that cannot be checked',
+    expect: ['scenario_agent_unknown', 'scenario_expectation_empty', 'scenario_pattern_invalid'],
+    spec: broken((s) => {
+      s.scenarios = [
+        {
+          id: 'billing',
+          name: 'Billing question',
+          turns: [
+            {
+              user: 'I have a question about my bill',
+              expect: [{ kind: 'handoff', to: 'accounts' }, { kind: 'says' }, { kind: 'says', pattern: '(unclosed' }],
+            },
+          ],
+        },
+      ];
+    }),
+  },
 ];
