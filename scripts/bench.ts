@@ -15,6 +15,10 @@ const benches: Record<string, { title: string; load: () => Promise<Bench> }> = {
     title: 'VAD per 32 ms chunk: our stream vs bare onnxruntime (target ratio <= 1.2)',
     load: async () => (await import('../packages/engine/bench/vad.bench')).runVadBench,
   },
+  canvas: {
+    title: 'builder canvas in Chromium, 300 agents (target: first render < 1 s, smooth drag)',
+    load: async () => (await import('../e2e/bench/canvas.bench')).runCanvasBench,
+  },
 };
 
 const wanted = process.argv.slice(2);
