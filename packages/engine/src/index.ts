@@ -1,4 +1,46 @@
-export * from './flow';
+export * from './audio/chunker';
 export * from './audio/frame';
+export * from './audio/pcm';
+export * from './audio/resample';
+export * from './audio/wav';
+export * from './flow';
+export { createOpenAiLlm, type OpenAiLlmOptions } from './providers/llm/openai';
+export * from './providers/llm/scripted';
+export { createOpenAiRealtime, type OpenAiRealtimeOptions } from './providers/realtime/openai-realtime';
+export { OPENAI_REALTIME_SAMPLE_RATE } from './providers/realtime/openai-realtime-session';
+export type * from './providers/realtime/types';
+export * from './providers/registry';
+export { createDeepgramStt, DeepgramStt, type DeepgramSttOptions } from './providers/stt/deepgram';
+export { createOpenAiStt, type OpenAiSttOptions } from './providers/stt/openai';
+export {
+  createPocketsphinxStt,
+  isPocketsphinxAvailable,
+  PocketsphinxStt,
+  type PocketsphinxSttOptions,
+} from './providers/stt/pocketsphinx';
+export { CartesiaTts, type CartesiaTtsOptions, createCartesiaTts } from './providers/tts/cartesia';
+export {
+  createElevenLabsTts,
+  type ElevenLabsSampleRate,
+  ElevenLabsTts,
+  type ElevenLabsTtsOptions,
+} from './providers/tts/elevenlabs';
+export { createEspeakTts, ESPEAK_SAMPLE_RATE, type EspeakOptions } from './providers/tts/espeak';
+export { warmEspeak } from './providers/tts/espeak-wasm';
+export { createOpenAiTts, OPENAI_TTS_SAMPLE_RATE, type OpenAiTtsOptions } from './providers/tts/openai';
+export { builtinEndOfTurnProbability } from './providers/turn/builtin-text';
+export { createEndOfTurnDetector } from './providers/turn/detector';
+export { TurnModelSetupError } from './providers/turn/model-files';
+export { endOfTurnVerdict, TurnThresholds } from './providers/turn/thresholds';
+export type * from './providers/turn/types';
+export { loadSileroSession } from './providers/vad/silero-model';
+export { createSileroVad } from './providers/vad/silero-vad';
+export type * from './providers/vad/types';
+export { createVadStream } from './providers/vad/vad-stream';
+export { type Clock, createRealClock } from './session/clock';
+export { Endpointing, type EndpointingSettings, type EndpointingValues } from './session/endpointing';
 export type * from './session/events';
+export type { SessionProviders } from './session/session-providers';
 export type * from './session/transport';
+export { userAwayPrompt, VoiceSession, type VoiceSessionOptions } from './session/voice-session';
+export * from './testing';

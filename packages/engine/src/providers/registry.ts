@@ -8,7 +8,10 @@ import { createOpenAiRealtime } from './realtime/openai-realtime';
 import type { RealtimeModel } from './realtime/types';
 import { DeepgramStt } from './stt/deepgram';
 import { createOpenAiStt } from './stt/openai';
+import { createPocketsphinxStt, isPocketsphinxAvailable } from './stt/pocketsphinx';
 import type { Stt } from './stt/types';
+import { createCartesiaTts } from './tts/cartesia';
+import { createElevenLabsTts } from './tts/elevenlabs';
 import { createEspeakTts } from './tts/espeak';
 import { createOpenAiTts } from './tts/openai';
 import type { Tts } from './tts/types';
@@ -48,8 +51,14 @@ const llmFactories: Record<ProviderId<'llm'>, Factory<'llm', Llm>> = {
 
 const sttFactories: Record<ProviderId<'stt'>, Factory<'stt', Stt | null>> = {
   none: () => null,
-  pocketsphinx: () => {
-    throw new ProviderSetupError('pocketsphinx speech-to-text is not available in this build');
+  pocketsphinx: (choice) => {
+    if (!isPocketsphinxAvailable()) {
+      throw new ProviderSetupError(
+        "pocketsphinx is not installed: the flow's STT is pocketsphinx (apt-get install pocketsphinx pocketsphinx-en-us)",
+      );
+    }
+    if (!choice.phrases?.length) throw new ProviderSetupError('pocketsphinx needs the STT choice to list phrases');
+    return createPocketsphinxStt({ phrases: choice.phrases });
   },
   deepgram: (choice, context, apiKey) =>
     new DeepgramStt({
@@ -70,12 +79,20 @@ const ttsFactories: Record<ProviderId<'tts'>, Factory<'tts', Tts>> = {
       voice: choice.voice ?? 'alloy',
       ...baseUrl(context.baseUrls?.openai),
     }),
-  cartesia: () => {
-    throw new ProviderSetupError('Cartesia text-to-speech is not available in this build');
-  },
-  elevenlabs: () => {
-    throw new ProviderSetupError('ElevenLabs text-to-speech is not available in this build');
-  },
+  cartesia: (choice, context, apiKey) =>
+    createCartesiaTts({
+      apiKey,
+      voiceId: choice.voice ?? '',
+      ...(choice.model ? { model: choice.model } : {}),
+      ...baseUrl(context.baseUrls?.cartesia),
+    }),
+  elevenlabs: (choice, context, apiKey) =>
+    createElevenLabsTts({
+      apiKey,
+      voiceId: choice.voice ?? '',
+      ...(choice.model ? { model: choice.model } : {}),
+      ...baseUrl(context.baseUrls?.elevenlabs),
+    }),
 };
 
 const realtimeFactories: Record<ProviderId<'realtime'>, Factory<'realtime', RealtimeModel>> = {

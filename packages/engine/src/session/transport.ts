@@ -7,7 +7,7 @@ export interface AudioOutput {
   write(frame: PcmFrame): void;
   /** No more audio for this utterance; resolves once all of it has played (or it was cleared). */
   flush(): Promise<void>;
-  /** Stop at once and drop everything queued. */
+  /** Stop at once, drop everything queued and end any pause. */
   clear(): void;
   /** Milliseconds of the current utterance played so far. */
   playedMs(): number;

@@ -1,0 +1,45 @@
+import type { WebhookToolPlan } from '../../flow/plan';
+import { type ToolOutcome, toolError } from './tool-outcome';
+
+const maxOutputChars = 4000;
+
+/**
+ * Calls the user's webhook: arguments as a query string for GET/DELETE, as a JSON body
+ * otherwise. Timeouts are wall time (this is real network I/O), and every failure becomes a
+ * tool error the LLM can talk about, never a session failure.
+ */
+export async function callWebhook(
+  tool: WebhookToolPlan,
+  args: Record<string, unknown>,
+  secrets: Readonly<Record<string, string>>,
+  signal?: AbortSignal,
+): Promise<ToolOutcome> {
+  const headers: Record<string, string> = {};
+  for (const header of tool.headers) {
+    if ('value' in header) headers[header.name] = header.value;
+    else {
+      const secret = secrets[header.secret];
+      if (secret === undefined) return toolError(`secret ${header.secret} is not set`);
+      headers[header.name] = secret;
+    }
+  }
+  const withBody = tool.method !== 'GET' && tool.method !== 'DELETE';
+  const url = new URL(tool.url);
+  if (!withBody) for (const [key, value] of Object.entries(args)) url.searchParams.set(key, String(value));
+  if (withBody) headers['content-type'] ??= 'application/json';
+  const timeout = AbortSignal.timeout(tool.timeoutMs);
+  try {
+    const response = await fetch(url, {
+      method: tool.method,
+      headers,
+      ...(withBody ? { body: JSON.stringify(args) } : {}),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    const text = (await response.text()).slice(0, maxOutputChars);
+    if (!response.ok) return toolError(`HTTP ${response.status}: ${text || response.statusText}`);
+    return { output: text, isError: false };
+  } catch (error) {
+    if (timeout.aborted) return toolError(`timed out after ${tool.timeoutMs} ms`);
+    return toolError(error instanceof Error ? `request failed: ${error.message}` : 'request failed');
+  }
+}

@@ -1,0 +1,615 @@
+import type { AgentPlan, HandoffToolPlan, SessionPlan } from '../flow/plan';
+import { renderTemplate } from '../flow/template';
+import type { ChatMessage, Llm, ToolDefinition } from '../providers/llm/types';
+import type { SttEvent } from '../providers/stt/types';
+import type { Tts } from '../providers/tts/types';
+import type { VadEvent } from '../providers/vad/types';
+import { AudioInput } from './audio-input';
+import { briefSummary, transcriptLines } from './chat-context';
+import { type Clock, createRealClock } from './clock';
+import { Endpointing } from './endpointing';
+import { SessionEventStream } from './event-stream';
+import type { AgentState, SessionEvent, SessionEventBody } from './events';
+import { type GenerationResult, generateReply } from './generation';
+import { handoffContext } from './handoff-context';
+import { InterruptionPolicy } from './interruption';
+import { playedTextByRound } from './played-text';
+import { PreemptiveReply } from './preemptive-reply';
+import { apologyLine, describeProviderError } from './provider-retry';
+import { SentenceSplitter } from './sentence-splitter';
+import { registryProviders, type SessionProviders } from './session-providers';
+import { SpeechHandle } from './speech-handle';
+import { SpeechPlayout } from './speech-playout';
+import { runTool } from './tools/run-tool';
+import type { Transport } from './transport';
+import { TurnMetricsRecorder } from './turn-metrics';
+import { TurnTaking, type UserTurn } from './turn-taking';
+import { UserAwayMonitor } from './user-away';
+
+type VariableValue = string | number | boolean;
+type EndReason = Extract<SessionEventBody, { type: 'session_ended' }>['reason'];
+
+export interface VoiceSessionOptions {
+  plan: SessionPlan;
+  transport: Transport;
+  /** API keys and webhook secrets by name. */
+  secrets?: Readonly<Record<string, string>>;
+  /** Provider API locations by provider id (tests point them at local servers). */
+  baseUrls?: Readonly<Record<string, string>>;
+  /** Defaults to wall time; tests pass a VirtualClock. */
+  clock?: Clock;
+  /** Initial values of the flow's variables (over their defaults). */
+  variables?: Readonly<Record<string, VariableValue>>;
+  /** Replace how some providers are built (default: the registry, from each agent's plan). */
+  providers?: Partial<SessionProviders>;
+}
+
+/** The agent the session is running now, with its providers. */
+interface ActiveAgent {
+  plan: AgentPlan;
+  llm: Llm;
+  tts: Tts;
+  tools: ToolDefinition[];
+}
+
+/** What the agent says when the caller has gone quiet. */
+export const userAwayPrompt = 'Are you still there?';
+
+/**
+ * A realtime voice conversation over one transport: caller audio/text in, agent audio and one
+ * SessionEvent stream out. One agent is active at a time; handoffs swap it while the audio
+ * input (VAD, STT) keeps running. Speeches (replies, greetings, say()) play one after another.
+ */
+export class VoiceSession {
+  /** Every event of the session, in order (also sent to the transport). */
+  readonly events: SessionEventStream;
+  private readonly clock: Clock;
+  private readonly providers: SessionProviders;
+  private readonly secrets: Readonly<Record<string, string>>;
+  private readonly agentCache = new Map<string, ActiveAgent>();
+  private agent!: ActiveAgent;
+  private history: ChatMessage[] = [];
+  private readonly values: Record<string, VariableValue> = {};
+  private agentState: AgentState = 'initializing';
+  private input: AudioInput | null = null;
+  private turns!: TurnTaking;
+  private interruption!: InterruptionPolicy;
+  private readonly userAway: UserAwayMonitor;
+  private current: SpeechHandle | null = null;
+  private readonly queued: SpeechHandle[] = [];
+  private readonly speechDone = new Map<SpeechHandle, Promise<void>>();
+  private chain: Promise<void> = Promise.resolve();
+  private speechCount = 0;
+  private turnCount = 0;
+  private vadCount = 0;
+  private userSpeaking = false;
+  private pendingTurns = 0;
+  private preemptive: PreemptiveReply | null = null;
+  private endAfterSpeech = false;
+  private ended = false;
+
+  constructor(private readonly options: VoiceSessionOptions) {
+    this.clock = options.clock ?? createRealClock();
+    this.secrets = options.secrets ?? {};
+    this.providers = {
+      ...registryProviders({
+        secrets: this.secrets,
+        ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+        variables: () => this.values,
+      }),
+      ...options.providers,
+    };
+    this.events = new SessionEventStream(this.clock, (event) => options.transport.send(event));
+    for (const variable of options.plan.variables) {
+      if (variable.defaultValue !== undefined) this.values[variable.name] = variable.defaultValue;
+    }
+    Object.assign(this.values, options.variables);
+    this.userAway = new UserAwayMonitor(this.clock, () => this.agent.plan.settings.userAwayTimeout, {
+      prompt: () => this.say(userAwayPrompt),
+      away: () => void this.close('user_away'),
+    });
+  }
+
+  /** The agent state (initializing, idle, listening, thinking, speaking). */
+  get state(): AgentState {
+    return this.agentState;
+  }
+
+  /** Id of the active agent. */
+  get activeAgentId(): string {
+    return this.agent.plan.id;
+  }
+
+  /** The chat history as the active agent sees it (instructions not included). */
+  get chat(): readonly ChatMessage[] {
+    return this.history;
+  }
+
+  /** The call's variables. */
+  get variables(): Readonly<Record<string, VariableValue>> {
+    return this.values;
+  }
+
+  /** True while anything is under way: a speech, a queued speech, or a user turn being decided. */
+  get busy(): boolean {
+    return (
+      this.current !== null ||
+      this.queued.length > 0 ||
+      this.pendingTurns > 0 ||
+      this.userSpeaking ||
+      this.turns?.deciding
+    );
+  }
+
+  /** True once session_ended was emitted. */
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** Calls `listener` for every later event; returns the unsubscribe function. */
+  on(listener: (event: SessionEvent) => void): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  /** Later events as an async iterable that ends with the session. */
+  [Symbol.asyncIterator](): AsyncIterator<SessionEvent> {
+    return this.events[Symbol.asyncIterator]();
+  }
+
+  /** Builds the providers, connects the transport and greets. Throws if a provider cannot be set up. */
+  async start(): Promise<void> {
+    const { plan, transport } = this.options;
+    const entry = plan.agents[plan.entryAgentId];
+    if (!entry) throw new Error(`entry agent ${plan.entryAgentId} is not in the plan`);
+    this.emit({ type: 'agent_state', state: 'initializing' });
+    this.agent = this.activate(entry);
+    const stt = this.providers.stt(entry);
+    const vad = this.providers.vad(entry);
+    const detector = await this.providers.turnDetector(entry);
+    this.turns = new TurnTaking({
+      clock: this.clock,
+      settings: () => this.agent.plan.settings,
+      language: entry.providers.stt.language ?? plan.language,
+      stt: stt ? { streaming: stt.streaming } : null,
+      endpointing: new Endpointing(entry.settings.endpointing),
+      detector,
+      chat: () => this.history,
+      emit: (body) => this.emit(body),
+      onTurn: (turn) => void this.userTurn(turn),
+      onFinalTranscript: (text) => this.startPreemptive(text),
+    });
+    this.interruption = new InterruptionPolicy(this.clock, () => this.agent.plan.settings.interruption, stt !== null, {
+      interruptible: () => this.current !== null && this.current.allowInterruptions && !this.current.signal.aborted,
+      pause: () => transport.output.pause(),
+      resume: () => transport.output.resume(),
+      interrupt: () => this.interruptCurrent(),
+      falseInterruption: () => {
+        if (this.current) this.emit({ type: 'false_interruption', speechId: this.current.id, resumed: true });
+      },
+    });
+    this.input = new AudioInput(
+      vad?.stream() ?? null,
+      stt?.stream({ language: entry.providers.stt.language ?? plan.language }) ?? null,
+      this.clock,
+      {
+        onVad: (event, at) => this.vadEvent(event, at),
+        onTranscript: (event) => this.sttEvent(event),
+        onError: (source, error) => this.providerError(source, error, false),
+      },
+    );
+    transport.connect({
+      audio: (frame) => this.input?.push(frame),
+      text: (text) => this.userText(text),
+      hangup: () => void this.close('user_hangup'),
+    });
+    this.emit({ type: 'session_started', agentId: entry.id });
+    if (entry.greeting) this.say(this.render(entry.greeting));
+    else this.idle();
+  }
+
+  /** Manual turn detection: the user's turn is over now. */
+  commitTurn(): void {
+    this.turns.commit();
+  }
+
+  /** Speaks `text` after whatever is already queued. */
+  say(text: string, options: { allowInterruptions?: boolean } = {}): void {
+    const allow = options.allowInterruptions ?? this.agent.plan.settings.interruption.enabled;
+    this.schedule(allow, (speech) => this.speakText(speech, text));
+  }
+
+  /** Stops the agent's current speech (and anything queued) at once. */
+  interrupt(): void {
+    this.cancelQueued();
+    if (this.current) this.interruptCurrent();
+  }
+
+  /** Ends the session: stops speech and input, emits session_ended, closes the transport. */
+  async close(reason: EndReason = 'closed'): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.userAway.disarm();
+    this.turns?.reset();
+    this.preemptive?.discard();
+    this.cancelQueued();
+    this.current?.abort();
+    this.options.transport.output.clear();
+    this.emit({ type: 'agent_state', state: 'idle' });
+    this.agentState = 'idle';
+    this.events.emit({ type: 'session_ended', reason });
+    await this.input?.close();
+    await this.options.transport.close();
+  }
+
+  private emit(body: SessionEventBody): void {
+    if (this.ended && body.type !== 'session_ended') return;
+    this.events.emit(body);
+  }
+
+  private setState(state: AgentState): void {
+    if (state === this.agentState || this.ended) return;
+    this.agentState = state;
+    this.emit({ type: 'agent_state', state });
+  }
+
+  private activate(plan: AgentPlan): ActiveAgent {
+    const cached = this.agentCache.get(plan.id);
+    if (cached) return cached;
+    const agent: ActiveAgent = {
+      plan,
+      llm: this.providers.llm(plan),
+      tts: this.providers.tts(plan),
+      tools: plan.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })),
+    };
+    this.agentCache.set(plan.id, agent);
+    return agent;
+  }
+
+  private render(text: string): string {
+    return renderTemplate(text, this.values);
+  }
+
+  // --- caller input -------------------------------------------------------------------------
+
+  private vadEvent(event: VadEvent, at: number): void {
+    if (this.ended) return;
+    if (event.type === 'inference') {
+      // Every second 32 ms window: enough for a plot, half the events.
+      if (this.vadCount++ % 2 === 0) this.emit({ type: 'vad', probability: round3(event.probability) });
+      if (event.speaking) this.interruption.speaking(event.timestamp);
+      return;
+    }
+    if (event.type === 'speech_start') {
+      this.userSpeaking = true;
+      this.emit({ type: 'user_speech_started', probability: round3(event.probability) });
+      this.userAway.userActive();
+      this.preemptive?.discard();
+      this.turns.speechStarted(at);
+      this.interruption.speechStarted(event.timestamp);
+      return;
+    }
+    this.userSpeaking = false;
+    this.emit({
+      type: 'user_speech_stopped',
+      probability: round3(event.probability),
+      speechDuration: event.speechDuration,
+    });
+    this.input?.endOfSpeech();
+    this.interruption.speechEnded(event.timestamp);
+    if (this.input?.discarding) return;
+    this.turns.speechEnded(at, event.audio);
+  }
+
+  private sttEvent(event: SttEvent): void {
+    if (this.ended) return;
+    if (event.type === 'error') return this.providerError('stt', event.error, false);
+    const text = event.text.trim();
+    if (text) this.emit({ type: 'transcript', role: 'user', text, final: event.type === 'final', source: 'speech' });
+    if (text) this.interruption.transcribed(text);
+    if (event.type === 'final') this.turns.finalTranscript(text);
+  }
+
+  private userText(text: string): void {
+    if (this.ended || !text.trim()) return;
+    this.emit({ type: 'transcript', role: 'user', text: text.trim(), final: true, source: 'text' });
+    this.turns.reset();
+    const now = this.clock.now();
+    const mode = this.agent.plan.settings.turnDetection;
+    void this.userTurn({
+      text: text.trim(),
+      mode,
+      probability: null,
+      speechEndAt: now,
+      decidedAt: now,
+      transcriptAt: now,
+      delay: 0,
+    });
+  }
+
+  private async userTurn(turn: UserTurn): Promise<void> {
+    this.userAway.userActive();
+    if (!turn.text) return; // no words (noise, or no STT): nothing to answer
+    this.pendingTurns++;
+    try {
+      const preemptive = this.preemptive;
+      this.preemptive = null;
+      const adopt = preemptive?.matches(turn.text, this.history.length) ?? false;
+      if (!adopt) preemptive?.discard();
+      this.cancelQueued();
+      if (this.current) {
+        if (this.current.allowInterruptions) this.interruptCurrent();
+        await this.speechDone.get(this.current);
+      }
+      if (this.ended) return;
+      this.history.push({ role: 'user', content: turn.text });
+      const metrics = new TurnMetricsRecorder(
+        ++this.turnCount,
+        this.agent.plan.id,
+        turn.speechEndAt,
+        turn.decidedAt,
+        turn.transcriptAt,
+      );
+      if (adopt && preemptive) {
+        this.adoptSpeech(preemptive.speech, async () => {
+          preemptive.adopt();
+          await this.finishReply(preemptive.speech, await preemptive.result, metrics, preemptive.playout);
+        });
+      } else {
+        const context = [...this.history];
+        this.schedule(this.agent.plan.settings.interruption.enabled, (speech) => this.reply(speech, context, metrics));
+      }
+    } finally {
+      this.pendingTurns--;
+    }
+  }
+
+  private startPreemptive(text: string): void {
+    if (!this.agent.plan.settings.preemptiveGeneration.enabled || this.current || this.queued.length) return;
+    this.preemptive?.discard();
+    const agent = this.agent;
+    const speech = new SpeechHandle(`speech_${++this.speechCount}`, agent.plan.settings.interruption.enabled);
+    const playout = this.createPlayout(speech, agent, null, true);
+    const preemptive = new PreemptiveReply(text, this.history.length, speech, playout, (body) => this.emit(body));
+    preemptive.result = generateReply({
+      ...this.generationInput(agent, speech, playout, [...this.history, { role: 'user', content: text }], null),
+      emit: preemptive.gatedEmit,
+      adopted: preemptive.adopted,
+    });
+    this.preemptive = preemptive;
+  }
+
+  // --- speeches -----------------------------------------------------------------------------
+
+  private schedule(allowInterruptions: boolean, body: (speech: SpeechHandle) => Promise<void>): SpeechHandle {
+    const speech = new SpeechHandle(`speech_${++this.speechCount}`, allowInterruptions);
+    this.adoptSpeech(speech, () => body(speech));
+    return speech;
+  }
+
+  /** Queues `speech` to run `body` when every earlier speech is done. */
+  private adoptSpeech(speech: SpeechHandle, body: () => Promise<void>): void {
+    this.queued.push(speech);
+    this.userAway.disarm();
+    const done = (this.chain = this.chain.then(async () => {
+      this.queued.splice(this.queued.indexOf(speech), 1);
+      if (speech.signal.aborted || this.ended) return;
+      this.current = speech;
+      if (this.input) {
+        this.input.discarding =
+          !speech.allowInterruptions && this.agent.plan.settings.interruption.discardAudioIfUninterruptible;
+      }
+      try {
+        await body();
+      } catch (error) {
+        this.providerError('session', error, true);
+      } finally {
+        this.current = null;
+        this.interruption.reset();
+        if (this.input) this.input.discarding = false;
+        if (this.queued.length === 0) this.idle();
+      }
+    }));
+    this.speechDone.set(
+      speech,
+      done.then(() => void this.speechDone.delete(speech)),
+    );
+  }
+
+  /** Nothing left to say: listen, and watch for an absent caller (or end, after end_call). */
+  private idle(): void {
+    if (this.ended) return;
+    if (this.endAfterSpeech) return void this.close('end_call_tool');
+    this.setState('listening');
+    if (!this.userSpeaking) this.userAway.arm();
+  }
+
+  private cancelQueued(): void {
+    for (const speech of this.queued) if (speech.allowInterruptions) speech.abort();
+  }
+
+  private interruptCurrent(): void {
+    const speech = this.current;
+    if (!speech || speech.signal.aborted) return;
+    const { output } = this.options.transport;
+    speech.interrupted = true;
+    speech.playedMsAtInterrupt = output.playedMs();
+    output.clear();
+    speech.abort();
+    this.interruption.reset();
+    this.emit({ type: 'interruption', speechId: speech.id, playedMs: Math.round(speech.playedMsAtInterrupt) });
+  }
+
+  private createPlayout(
+    speech: SpeechHandle,
+    agent: ActiveAgent,
+    metrics: TurnMetricsRecorder | null,
+    hold = false,
+  ): SpeechPlayout {
+    return new SpeechPlayout(
+      speech,
+      agent.tts,
+      this.options.transport.output,
+      this.clock,
+      {
+        onTtsRequest: () => metrics?.ttsRequest(this.clock.now()),
+        onTtsFirstByte: (ms) => metrics?.ttsFirstByte(ms),
+        onFirstAudio: () => {
+          const now = this.clock.now();
+          metrics?.firstAudio(now);
+          this.turns.agentStartedSpeaking(now);
+          this.setState('speaking');
+        },
+        onError: (error) => this.providerError('tts', error, true),
+      },
+      { hold },
+    );
+  }
+
+  private generationInput(
+    agent: ActiveAgent,
+    speech: SpeechHandle,
+    playout: SpeechPlayout,
+    context: ChatMessage[],
+    metrics: TurnMetricsRecorder | null,
+  ) {
+    return {
+      agentId: agent.plan.id,
+      llm: agent.llm,
+      system: () => this.render(agent.plan.instructions),
+      context,
+      tools: agent.tools,
+      maxToolSteps: agent.plan.settings.maxToolSteps,
+      speech,
+      playout,
+      clock: this.clock,
+      emit: (body: SessionEventBody) => this.emit(body),
+      runTool: async (call: Parameters<typeof runTool>[0]) => {
+        const outcome = await runTool(call, {
+          tools: agent.plan.tools,
+          variables: this.options.plan.variables,
+          secrets: this.secrets,
+          signal: speech.signal,
+        });
+        if (outcome.effect?.kind === 'variable') {
+          this.values[outcome.effect.name] = outcome.effect.value;
+          this.emit({ type: 'variable_set', name: outcome.effect.name, value: outcome.effect.value });
+        }
+        return outcome;
+      },
+      hooks: {
+        onLlmFirstToken: (ms: number) => metrics?.llmFirstToken(ms),
+        onProviderTime: (ms: number) => metrics?.providerTime(ms),
+      },
+    };
+  }
+
+  private async reply(
+    speech: SpeechHandle,
+    context: ChatMessage[],
+    metrics: TurnMetricsRecorder | null,
+  ): Promise<void> {
+    this.setState('thinking');
+    const agent = this.agent;
+    const playout = this.createPlayout(speech, agent, metrics);
+    const result = await generateReply(this.generationInput(agent, speech, playout, context, metrics));
+    await this.finishReply(speech, result, metrics, playout);
+  }
+
+  /** After a reply: keep what was heard in the history, report it, then act on its tools' effects. */
+  private async finishReply(
+    speech: SpeechHandle,
+    result: GenerationResult,
+    metrics: TurnMetricsRecorder | null,
+    playout: SpeechPlayout,
+  ): Promise<void> {
+    await playout.finished;
+    const heard = speech.interrupted ? playedTextByRound(speech.segments, speech.playedMsAtInterrupt) : null;
+    for (const message of result.messages) {
+      if (message.role !== 'assistant') {
+        this.history.push(message);
+        continue;
+      }
+      const round = [...result.rounds].find(([, m]) => m === message)?.[0] ?? 0;
+      const text = heard ? (heard.get(round) ?? '') : message.content;
+      if (text || message.toolCalls) this.history.push({ ...message, content: text });
+      if (text) {
+        this.emit({
+          type: 'assistant_message',
+          speechId: speech.id,
+          agentId: this.agent.plan.id,
+          text,
+          interrupted: speech.interrupted,
+        });
+      }
+    }
+    if (metrics) this.emit({ type: 'metrics', metrics: metrics.metrics() });
+    if (result.error) this.providerError('llm', result.error, true);
+    for (const effect of result.effects) {
+      if (effect.kind === 'end_call') this.endAfterSpeech = true;
+      if (effect.kind === 'handoff') await this.handoff(effect.tool, effect.reason, speech);
+    }
+  }
+
+  private async speakText(speech: SpeechHandle, text: string): Promise<void> {
+    const playout = this.createPlayout(speech, this.agent, null);
+    const splitter = new SentenceSplitter();
+    for (const sentence of [...splitter.push(text), ...splitter.flush()]) playout.say(sentence, 0);
+    playout.end();
+    await this.finishReply(
+      speech,
+      { messages: [{ role: 'assistant', content: text }], rounds: new Map(), effects: [] },
+      null,
+      playout,
+    );
+  }
+
+  private async handoff(tool: HandoffToolPlan, reason: string, speech: SpeechHandle): Promise<void> {
+    const target = this.options.plan.agents[tool.targetAgentId];
+    if (!target || this.ended) return;
+    const from = this.agent;
+    if (tool.transferLine && !speech.interrupted) {
+      const line = new SpeechHandle(`speech_${++this.speechCount}`, speech.allowInterruptions);
+      this.current = line;
+      await this.speakText(line, this.render(tool.transferLine));
+      this.current = speech;
+    }
+    this.history = await handoffContext(this.history, tool, (history) => this.summarize(from, history));
+    this.agent = this.activate(target);
+    this.emit({ type: 'handoff', from: from.plan.id, to: target.id, edgeId: tool.edgeId, reason });
+    if (target.greeting) return this.say(this.render(target.greeting));
+    const context: ChatMessage[] = [
+      ...this.history,
+      {
+        role: 'system',
+        content: `The caller was just transferred to you from ${from.plan.name}. Greet them and help.`,
+      },
+    ];
+    this.schedule(target.settings.interruption.enabled, (next) => this.reply(next, context, null));
+  }
+
+  private async summarize(agent: ActiveAgent, history: readonly ChatMessage[]): Promise<string> {
+    if (agent.llm.id === 'scripted') return briefSummary(history);
+    let text = '';
+    try {
+      const prompt = 'Summarize this phone conversation in at most two sentences for a colleague taking over the call.';
+      const messages: ChatMessage[] = [
+        { role: 'system', content: prompt },
+        { role: 'user', content: transcriptLines(history).join('\n') },
+      ];
+      for await (const chunk of agent.llm.chat({ messages, tools: [] })) if (chunk.type === 'text') text += chunk.delta;
+    } catch {
+      return briefSummary(history);
+    }
+    return text.trim() ? `Summary of the call so far: ${text.trim()}` : briefSummary(history);
+  }
+
+  private providerError(source: string, error: unknown, apologize: boolean): void {
+    const { code, message } = describeProviderError(error);
+    this.emit({ type: 'error', source, code, message, recoverable: true });
+    if (apologize && source !== 'tts' && !this.ended) this.say(apologyLine);
+  }
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
