@@ -44,3 +44,5 @@ export type { SessionProviders } from './session/session-providers';
 export type * from './session/transport';
 export { userAwayPrompt, VoiceSession, type VoiceSessionOptions } from './session/voice-session';
 export * from './testing';
+export type * from './testing/scenario-result';
+export { runScenario, runScenarios, type ScenarioRunOptions, scenarioJudge } from './testing/scenario-runner';

@@ -17,6 +17,7 @@ export const issueCodes = [
   'setting_out_of_range',
   'setting_min_exceeds_max',
   'provider_unknown',
+  'realtime_provider_missing',
   'webhook_url_invalid',
   'webhook_parameters_invalid',
   'scenario_duplicate_id',

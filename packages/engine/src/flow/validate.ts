@@ -389,6 +389,26 @@ function checkProviders(spec: FlowSpec, report: Report): void {
   for (const kind of ['llm', 'stt', 'tts', 'realtime'] as const) {
     check(kind, session[kind]?.provider, `settings.providers.${kind}.provider`, { kind: 'settings' });
   }
+  // realtime_llm hands turn detection to a speech-to-speech model, so one must be chosen.
+  if (!session.realtime) {
+    const wants = (overrides: TurnHandlingOverrides | undefined) => overrides?.turnDetection === 'realtime_llm';
+    if (wants(spec.settings.turnHandling)) {
+      report(
+        'realtime_provider_missing',
+        'Turn detection "realtime_llm" needs a realtime (speech-to-speech) provider in the session providers.',
+        { kind: 'settings', path: 'settings.turnHandling.turnDetection' },
+      );
+    }
+    spec.agents.forEach((agent, i) => {
+      if (wants(agent.turnHandling)) {
+        report(
+          'realtime_provider_missing',
+          `"${agent.name}" uses turn detection "realtime_llm", which needs a realtime provider in the session providers.`,
+          { kind: 'agent', id: agent.id, path: `agents.${i}.turnHandling.turnDetection` },
+        );
+      }
+    });
+  }
   spec.agents.forEach((agent, i) => {
     for (const kind of ['llm', 'stt', 'tts'] as const) {
       check(kind, agent[kind]?.provider, `agents.${i}.${kind}.provider`, { kind: 'agent', id: agent.id });

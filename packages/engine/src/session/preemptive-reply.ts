@@ -2,6 +2,7 @@ import type { SessionEventBody } from './events';
 import type { GenerationResult } from './generation';
 import type { SpeechHandle } from './speech-handle';
 import type { SpeechPlayout } from './speech-playout';
+import type { TurnMetricsRecorder } from './turn-metrics';
 
 /**
  * A reply started on a final transcript before the turn was over. Its events and audio are
@@ -17,6 +18,8 @@ export class PreemptiveReply {
   });
   private state: 'pending' | 'adopted' | 'discarded' = 'pending';
   result!: Promise<GenerationResult>;
+  /** The metrics of the turn that adopted it. */
+  metrics: TurnMetricsRecorder | null = null;
 
   constructor(
     readonly text: string,

@@ -1,6 +1,7 @@
 import type { AgentPlan } from '../flow/plan';
 import type { Llm } from '../providers/llm/types';
-import { createLlm, createStt, createTts, type ProviderContext } from '../providers/registry';
+import type { RealtimeModel } from '../providers/realtime/types';
+import { createLlm, createRealtime, createStt, createTts, type ProviderContext } from '../providers/registry';
 import type { Stt } from '../providers/stt/types';
 import type { Tts } from '../providers/tts/types';
 import { createEndOfTurnDetector } from '../providers/turn/detector';
@@ -15,6 +16,8 @@ export interface SessionProviders {
   stt(agent: AgentPlan): Stt | null;
   vad(agent: AgentPlan): Vad | null;
   turnDetector(agent: AgentPlan): Promise<EndOfTurnDetector | null>;
+  /** The speech-to-speech model, only for agents whose turns are `realtime_llm`. */
+  realtime(agent: AgentPlan): RealtimeModel | null;
 }
 
 /** The providers each agent's plan names, built through the registry. */
@@ -26,5 +29,9 @@ export function registryProviders(context: Omit<ProviderContext, 'agent'>): Sess
     vad: (agent) => createSileroVad(agent.settings.vad),
     turnDetector: async (agent) =>
       agent.settings.turnDetection === 'model' ? createEndOfTurnDetector(agent.settings.turnModel) : null,
+    realtime: (agent) =>
+      agent.settings.turnDetection === 'realtime_llm' && agent.providers.realtime
+        ? createRealtime(agent.providers.realtime, { ...context, agent })
+        : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Tts } from '../providers/tts/types';
 import { type Clock, trackIterable } from './clock';
+import { watchPlaybackStart } from './playback-start';
 import { isRetryable } from './provider-retry';
 import type { SpeechHandle } from './speech-handle';
 import type { AudioOutput } from './transport';
@@ -7,8 +8,10 @@ import type { AudioOutput } from './transport';
 export interface PlayoutHooks {
   /** Right before a TTS request (for engine-overhead metrics). */
   onTtsRequest?(): void;
-  /** First audio of the utterance was handed to the output: playback starts. */
+  /** First audio of the utterance was handed to the output. */
   onFirstAudio?(): void;
+  /** The output began playing the utterance at session time `at` (the caller hears it). */
+  onPlaybackStart?(at: number): void;
   /** First chunk of a TTS response arrived, `ms` after its request. */
   onTtsFirstByte?(ms: number): void;
   onError?(error: unknown): void;
@@ -124,9 +127,12 @@ export class SpeechPlayout {
   }
 
   private write(samples: Int16Array): void {
-    if (this.firstAudio) this.hooks.onFirstAudio?.();
+    const first = this.firstAudio;
+    if (first) this.hooks.onFirstAudio?.();
     this.firstAudio = false;
     this.speech.writtenMs += (samples.length / this.tts.sampleRate) * 1000;
     this.output.write({ samples, sampleRate: this.tts.sampleRate });
+    const { onPlaybackStart } = this.hooks;
+    if (first && onPlaybackStart) watchPlaybackStart(this.output, this.clock, this.speech.signal, onPlaybackStart);
   }
 }

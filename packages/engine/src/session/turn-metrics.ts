@@ -41,7 +41,7 @@ export class TurnMetricsRecorder {
     this.ttsTtfb ??= ms;
   }
 
-  /** The reply's first audio went to the output. */
+  /** The output began playing the reply's first audio (not merely received it). */
   firstAudio(at: number): void {
     this.firstAudioAt ??= at;
   }

@@ -1,6 +1,7 @@
 import type { AgentPlan, HandoffToolPlan, SessionPlan } from '../flow/plan';
 import { renderTemplate } from '../flow/template';
-import type { ChatMessage, Llm, ToolDefinition } from '../providers/llm/types';
+import type { ChatMessage, Llm, ToolCallRequest, ToolDefinition } from '../providers/llm/types';
+import type { RealtimeModel } from '../providers/realtime/types';
 import type { SttEvent } from '../providers/stt/types';
 import type { Tts } from '../providers/tts/types';
 import type { VadEvent } from '../providers/vad/types';
@@ -16,11 +17,13 @@ import { InterruptionPolicy } from './interruption';
 import { playedTextByRound } from './played-text';
 import { PreemptiveReply } from './preemptive-reply';
 import { apologyLine, describeProviderError } from './provider-retry';
+import { RealtimePipeline } from './realtime-pipeline';
 import { SentenceSplitter } from './sentence-splitter';
 import { registryProviders, type SessionProviders } from './session-providers';
 import { SpeechHandle } from './speech-handle';
 import { SpeechPlayout } from './speech-playout';
 import { runTool } from './tools/run-tool';
+import type { ToolOutcome } from './tools/tool-outcome';
 import type { Transport } from './transport';
 import { TurnMetricsRecorder } from './turn-metrics';
 import { TurnTaking, type UserTurn } from './turn-taking';
@@ -85,6 +88,8 @@ export class VoiceSession {
   private userSpeaking = false;
   private pendingTurns = 0;
   private preemptive: PreemptiveReply | null = null;
+  /** The speech-to-speech path, when the entry agent's turns are `realtime_llm`. */
+  private realtime: RealtimePipeline | null = null;
   private endAfterSpeech = false;
   private ended = false;
 
@@ -137,7 +142,8 @@ export class VoiceSession {
       this.queued.length > 0 ||
       this.pendingTurns > 0 ||
       this.userSpeaking ||
-      this.turns?.deciding
+      this.turns?.deciding ||
+      (this.realtime?.busy ?? false)
     );
   }
 
@@ -163,6 +169,8 @@ export class VoiceSession {
     if (!entry) throw new Error(`entry agent ${plan.entryAgentId} is not in the plan`);
     this.emit({ type: 'agent_state', state: 'initializing' });
     this.agent = this.activate(entry);
+    const realtime = this.providers.realtime(entry);
+    if (realtime) return this.startRealtime(entry, realtime);
     const stt = this.providers.stt(entry);
     const vad = this.providers.vad(entry);
     const detector = await this.providers.turnDetector(entry);
@@ -209,17 +217,22 @@ export class VoiceSession {
 
   /** Manual turn detection: the user's turn is over now. */
   commitTurn(): void {
-    this.turns.commit();
+    this.turns?.commit();
   }
 
-  /** Speaks `text` after whatever is already queued. */
+  /** Speaks `text` after whatever is already queued (not on the realtime path: the model has the only voice). */
   say(text: string, options: { allowInterruptions?: boolean } = {}): void {
+    if (this.realtime) {
+      const message = 'say() is not available with realtime_llm turn detection';
+      return this.emit({ type: 'error', source: 'session', code: 'unsupported', message, recoverable: true });
+    }
     const allow = options.allowInterruptions ?? this.agent.plan.settings.interruption.enabled;
     this.schedule(allow, (speech) => this.speakText(speech, text));
   }
 
   /** Stops the agent's current speech (and anything queued) at once. */
   interrupt(): void {
+    this.realtime?.interrupt();
     this.cancelQueued();
     if (this.current) this.interruptCurrent();
   }
@@ -237,8 +250,44 @@ export class VoiceSession {
     this.emit({ type: 'agent_state', state: 'idle' });
     this.agentState = 'idle';
     this.events.emit({ type: 'session_ended', reason });
-    await this.input?.close();
+    await Promise.allSettled([this.input?.close(), this.realtime?.close()]);
     await this.options.transport.close();
+  }
+
+  /** The speech-to-speech path: the model's server VAD takes turns, its audio is the agent's voice. */
+  private async startRealtime(entry: AgentPlan, model: RealtimeModel): Promise<void> {
+    const { transport } = this.options;
+    const pipeline = new RealtimePipeline(model, {
+      clock: this.clock,
+      output: transport.output,
+      emit: (body) => this.emit(body),
+      setState: (state) => this.setState(state),
+      agent: () => this.agent.plan,
+      instructions: (agent) => this.render(agent.instructions),
+      runTool: (call, agent) => this.runAgentTool(call, agent.tools),
+      handoff: ({ tool, reason }) => {
+        const target = this.options.plan.agents[tool.targetAgentId];
+        if (!target || this.ended) return null;
+        const from = this.agent.plan.id;
+        this.agent = this.activate(target);
+        this.emit({ type: 'handoff', from, to: target.id, edgeId: tool.edgeId, reason });
+        return target;
+      },
+      userActive: () => this.userAway.userActive(),
+      // No user-away prompt here: say() has no voice on this path.
+      idle: () => this.setState('listening'),
+      providerError: (source, error) => this.providerError(source, error, false),
+      close: (reason) => void this.close(reason),
+    });
+    await pipeline.start(entry.greeting ? this.render(entry.greeting) : undefined);
+    this.realtime = pipeline;
+    transport.connect({
+      audio: (frame) => pipeline.push(frame),
+      text: (text) => this.userText(text),
+      hangup: () => void this.close('user_hangup'),
+    });
+    this.emit({ type: 'session_started', agentId: entry.id });
+    this.setState('listening');
   }
 
   private emit(body: SessionEventBody): void {
@@ -276,7 +325,10 @@ export class VoiceSession {
     if (event.type === 'inference') {
       // Every second 32 ms window: enough for a plot, half the events.
       if (this.vadCount++ % 2 === 0) this.emit({ type: 'vad', probability: round3(event.probability) });
-      if (event.speaking) this.interruption.speaking(event.timestamp);
+      // The silence the VAD waits out before speech_end is no speech: it must not count.
+      const { vad } = this.agent.plan.settings;
+      const voiced = event.probability >= Math.min(vad.deactivationThreshold, vad.activationThreshold);
+      if (event.speaking && voiced) this.interruption.speaking(event.timestamp);
       return;
     }
     if (event.type === 'speech_start') {
@@ -312,6 +364,7 @@ export class VoiceSession {
   private userText(text: string): void {
     if (this.ended || !text.trim()) return;
     this.emit({ type: 'transcript', role: 'user', text: text.trim(), final: true, source: 'text' });
+    if (this.realtime) return this.realtime.text(text.trim());
     this.turns.reset();
     const now = this.clock.now();
     const mode = this.agent.plan.settings.turnDetection;
@@ -350,6 +403,7 @@ export class VoiceSession {
         turn.transcriptAt,
       );
       if (adopt && preemptive) {
+        preemptive.metrics = metrics;
         this.adoptSpeech(preemptive.speech, async () => {
           preemptive.adopt();
           await this.finishReply(preemptive.speech, await preemptive.result, metrics, preemptive.playout);
@@ -368,8 +422,10 @@ export class VoiceSession {
     this.preemptive?.discard();
     const agent = this.agent;
     const speech = new SpeechHandle(`speech_${++this.speechCount}`, agent.plan.settings.interruption.enabled);
-    const playout = this.createPlayout(speech, agent, null, true);
-    const preemptive = new PreemptiveReply(text, this.history.length, speech, playout, (body) => this.emit(body));
+    let preemptive: PreemptiveReply | null = null;
+    // Its metrics exist only once the turn ends and adopts it; playback starts after that.
+    const playout = this.createPlayout(speech, agent, () => preemptive?.metrics ?? null, true);
+    preemptive = new PreemptiveReply(text, this.history.length, speech, playout, (body) => this.emit(body));
     preemptive.result = generateReply({
       ...this.generationInput(agent, speech, playout, [...this.history, { role: 'user', content: text }], null),
       emit: preemptive.gatedEmit,
@@ -442,7 +498,7 @@ export class VoiceSession {
   private createPlayout(
     speech: SpeechHandle,
     agent: ActiveAgent,
-    metrics: TurnMetricsRecorder | null,
+    metrics: () => TurnMetricsRecorder | null,
     hold = false,
   ): SpeechPlayout {
     return new SpeechPlayout(
@@ -451,14 +507,13 @@ export class VoiceSession {
       this.options.transport.output,
       this.clock,
       {
-        onTtsRequest: () => metrics?.ttsRequest(this.clock.now()),
-        onTtsFirstByte: (ms) => metrics?.ttsFirstByte(ms),
+        onTtsRequest: () => metrics()?.ttsRequest(this.clock.now()),
+        onTtsFirstByte: (ms) => metrics()?.ttsFirstByte(ms),
         onFirstAudio: () => {
-          const now = this.clock.now();
-          metrics?.firstAudio(now);
-          this.turns.agentStartedSpeaking(now);
+          this.turns.agentStartedSpeaking(this.clock.now());
           this.setState('speaking');
         },
+        onPlaybackStart: (at) => metrics()?.firstAudio(at),
         onError: (error) => this.providerError('tts', error, true),
       },
       { hold },
@@ -483,24 +538,31 @@ export class VoiceSession {
       playout,
       clock: this.clock,
       emit: (body: SessionEventBody) => this.emit(body),
-      runTool: async (call: Parameters<typeof runTool>[0]) => {
-        const outcome = await runTool(call, {
-          tools: agent.plan.tools,
-          variables: this.options.plan.variables,
-          secrets: this.secrets,
-          signal: speech.signal,
-        });
-        if (outcome.effect?.kind === 'variable') {
-          this.values[outcome.effect.name] = outcome.effect.value;
-          this.emit({ type: 'variable_set', name: outcome.effect.name, value: outcome.effect.value });
-        }
-        return outcome;
-      },
+      runTool: (call: ToolCallRequest) => this.runAgentTool(call, agent.plan.tools, speech.signal),
       hooks: {
         onLlmFirstToken: (ms: number) => metrics?.llmFirstToken(ms),
         onProviderTime: (ms: number) => metrics?.providerTime(ms),
       },
     };
+  }
+
+  /** Runs one tool call against `tools`; a set_variable takes effect at once. */
+  private async runAgentTool(
+    call: ToolCallRequest,
+    tools: AgentPlan['tools'],
+    signal?: AbortSignal,
+  ): Promise<ToolOutcome> {
+    const outcome = await runTool(call, {
+      tools,
+      variables: this.options.plan.variables,
+      secrets: this.secrets,
+      ...(signal ? { signal } : {}),
+    });
+    if (outcome.effect?.kind === 'variable') {
+      this.values[outcome.effect.name] = outcome.effect.value;
+      this.emit({ type: 'variable_set', name: outcome.effect.name, value: outcome.effect.value });
+    }
+    return outcome;
   }
 
   private async reply(
@@ -510,7 +572,7 @@ export class VoiceSession {
   ): Promise<void> {
     this.setState('thinking');
     const agent = this.agent;
-    const playout = this.createPlayout(speech, agent, metrics);
+    const playout = this.createPlayout(speech, agent, () => metrics);
     const result = await generateReply(this.generationInput(agent, speech, playout, context, metrics));
     await this.finishReply(speech, result, metrics, playout);
   }
@@ -551,7 +613,7 @@ export class VoiceSession {
   }
 
   private async speakText(speech: SpeechHandle, text: string): Promise<void> {
-    const playout = this.createPlayout(speech, this.agent, null);
+    const playout = this.createPlayout(speech, this.agent, () => null);
     const splitter = new SentenceSplitter();
     for (const sentence of [...splitter.push(text), ...splitter.flush()]) playout.say(sentence, 0);
     playout.end();

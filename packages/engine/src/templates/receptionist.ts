@@ -116,5 +116,52 @@ export const receptionistTemplate: FlowTemplate = {
         transferLine: 'Transferring you to support.',
       },
     ],
+    scenarios: [
+      {
+        id: 'billing-question',
+        name: 'A bill question reaches billing, and goodbye ends the call',
+        turns: [
+          {
+            user: 'I have a question about my bill',
+            expect: [
+              { kind: 'says', intent: 'offers to connect the caller with billing', pattern: 'billing' },
+              { kind: 'tool_call', name: 'transfer_to_billing' },
+              { kind: 'handoff', to: 'billing' },
+            ],
+          },
+          { user: 'goodbye', expect: [{ kind: 'ends' }] },
+        ],
+      },
+      {
+        id: 'support-problem',
+        name: 'A broken service reaches support, which suggests a fix',
+        turns: [
+          {
+            user: 'something is broken',
+            expect: [{ kind: 'handoff', to: 'support' }],
+          },
+          {
+            user: 'my internet is not working',
+            expect: [{ kind: 'says', intent: 'suggests restarting the router', pattern: 'restart your router' }],
+          },
+        ],
+      },
+      {
+        id: 'unclear-request',
+        name: 'An unclear request gets asked billing or support',
+        turns: [
+          {
+            user: 'hello there',
+            expect: [
+              {
+                kind: 'says',
+                intent: 'asks whether the call is about billing or support',
+                pattern: 'billing or support',
+              },
+            ],
+          },
+        ],
+      },
+    ],
   },
 };

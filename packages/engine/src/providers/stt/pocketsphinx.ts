@@ -6,7 +6,7 @@ import {
   type PocketsphinxInstall,
   recognize,
 } from './pocketsphinx-cli';
-import { buildPhraseGrammar, type PhraseGrammar } from './pocketsphinx-grammar';
+import { buildPhraseGrammar, normalisePhrase, type PhraseGrammar } from './pocketsphinx-grammar';
 import type { Stt, SttEvent, SttStream } from './types';
 
 export { isPocketsphinxAvailable } from './pocketsphinx-cli';
@@ -31,6 +31,8 @@ export class PocketsphinxStt implements Stt {
   /** The phrases accepted and the words the dictionary lacked (their phrases are left out). */
   readonly grammar: PhraseGrammar;
   private readonly install: PocketsphinxInstall;
+  /** Each accepted phrase as the flow wrote it, by its normalised form (the recognizer answers in lowercase). */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly options: PocketsphinxSttOptions) {
     this.install = options.install ?? DEBIAN_POCKETSPHINX;
@@ -42,6 +44,10 @@ export class PocketsphinxStt implements Stt {
       );
     }
     this.grammar = buildPhraseGrammar(options.phrases, dictionaryWords(this.install.dict));
+    for (const phrase of options.phrases) {
+      const key = normalisePhrase(phrase);
+      if (!this.written.has(key)) this.written.set(key, phrase.trim());
+    }
   }
 
   /** A stream that recognizes each utterance when the VAD says it ended. */
@@ -64,7 +70,11 @@ export class PocketsphinxStt implements Stt {
         'PocketSphinx needs at least one phrase made of dictionary words.',
       );
     }
-    return recognize(samples, this.grammar.jsgf, this.install, { timeoutMs: this.options.timeoutMs ?? 10000, signal });
+    const heard = await recognize(samples, this.grammar.jsgf, this.install, {
+      timeoutMs: this.options.timeoutMs ?? 10000,
+      signal,
+    });
+    return this.written.get(heard) ?? heard;
   }
 }
 

@@ -192,4 +192,11 @@ export const brokenCases: BrokenCase[] = [
       ];
     }),
   },
+  {
+    name: 'realtime_llm turn detection without a realtime provider',
+    expect: ['realtime_provider_missing'],
+    spec: broken((s) => {
+      agent(s, 'support').turnHandling = { turnDetection: 'realtime_llm' };
+    }),
+  },
 ];

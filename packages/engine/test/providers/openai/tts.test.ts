@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAiTts } from '../../../src/providers/tts/openai';
 import { Pcm16Chunker } from '../../../src/audio/pcm16-chunker';
+import { createOpenAiTts } from '../../../src/providers/tts/openai';
 import { type OpenAiDouble, pcmSpeechReply, startOpenAiDouble } from '../../doubles/openai';
 import { caught, collect, deferred } from './helpers';
 

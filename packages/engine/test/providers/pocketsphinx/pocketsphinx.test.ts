@@ -56,7 +56,7 @@ describe('PocketsphinxStt (Debian pocketsphinx + pocketsphinx-en-us)', () => {
     expect(isPocketsphinxAvailable()).toBe(true);
   });
 
-  it('recognizes the exact phrase spoken, utterance after utterance, in order', async () => {
+  it('recognizes the exact phrase spoken (as the flow wrote it), utterance after utterance, in order', async () => {
     const stt = new PocketsphinxStt({ phrases: [...PHRASES, 'Flibbertigibbetzz now'] });
     expect(stt.streaming).toBe(false);
     expect(stt.grammar.missingWords).toEqual(['flibbertigibbetzz']);
@@ -68,9 +68,9 @@ describe('PocketsphinxStt (Debian pocketsphinx + pocketsphinx-en-us)', () => {
     }
     await seen.next(() => seen.events.length === 3);
     expect(seen.events).toEqual([
-      { type: 'final', text: 'what are your opening hours' },
-      { type: 'final', text: 'book a table for two' },
-      { type: 'final', text: 'cancel my reservation' },
+      { type: 'final', text: 'What are your opening hours?' },
+      { type: 'final', text: 'Book a table for two.' },
+      { type: 'final', text: 'Cancel my reservation' },
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('PocketsphinxStt (Debian pocketsphinx + pocketsphinx-en-us)', () => {
     stream.discard();
     for (const frame of await speak('Yes')) stream.pushAudio(frame);
     stream.endOfSpeech();
-    expect(await seen.next((e) => e.type === 'final')).toEqual({ type: 'final', text: 'yes' });
+    expect(await seen.next((e) => e.type === 'final')).toEqual({ type: 'final', text: 'Yes' });
   });
 
   it('refuses languages it has no model for', async () => {
