@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'engine', root: 'packages/engine', include: ['test/**/*.test.ts'], testTimeout: 30000 } },
+      { test: { name: 'calls', root: 'packages/calls', include: ['test/**/*.test.ts'] } },
       {
         test: {
           name: 'db',

@@ -15,6 +15,29 @@ const benches: Record<string, { title: string; load: () => Promise<Bench> }> = {
     title: 'VAD per 32 ms chunk: our stream vs bare onnxruntime (target ratio <= 1.2)',
     load: async () => (await import('../packages/engine/bench/vad.bench')).runVadBench,
   },
+  session: {
+    title: 'in-process sessions: engine overhead per turn (target p95 < 5 ms; >= 50 sessions with p95 < 20 ms)',
+    load: async () => {
+      const { runSessionBench } = await import('../packages/engine/bench/session.bench');
+      return async () => {
+        const results: Record<string, number> = {};
+        for (const n of [1, 50]) {
+          const { overheadP50, overheadP95, voiceToVoiceP50, voiceToVoiceP95 } = await runSessionBench(n, 3);
+          Object.assign(results, {
+            [`${n} session(s): engine overhead p50 ms`]: overheadP50,
+            [`${n} session(s): engine overhead p95 ms`]: overheadP95,
+            [`${n} session(s): voice-to-voice p50 ms`]: voiceToVoiceP50,
+            [`${n} session(s): voice-to-voice p95 ms`]: voiceToVoiceP95,
+          });
+        }
+        return results;
+      };
+    },
+  },
+  'local-calls': {
+    title: 'runtime: concurrent local-mode calls over WebSocket (largest N with p95 turn overhead < 20 ms)',
+    load: async () => (await import('../apps/runtime/bench/local-calls.bench')).runLocalCallsBench,
+  },
   canvas: {
     title: 'builder canvas in Chromium, 300 agents (target: first render < 1 s, smooth drag)',
     load: async () => (await import('../e2e/bench/canvas.bench')).runCanvasBench,

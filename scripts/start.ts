@@ -15,15 +15,18 @@ await ensureWebBuild();
 const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
 const children: ChildProcess[] = [
   spawn('npx', ['next', 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
+  spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/main.ts'], { env, stdio: 'inherit' }),
 ];
-console.log(`parley: web app on http://localhost:${port}`);
+console.log(`parley: web app on http://localhost:${port}; runtime on port ${process.env.RUNTIME_PORT ?? '3001'}`);
 
 let stopping = false;
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+  await Promise.all(
+    children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)),
+  );
   await database.stop();
   process.exit(code);
 }

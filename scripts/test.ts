@@ -21,7 +21,10 @@ const steps: [string, string[]][] = [
 
 for (const [name, [command, ...args]] of steps) {
   console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command as string, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(command as string, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) {
     console.error(`\n=== ${name} failed`);
     process.exit(result.status ?? 1);

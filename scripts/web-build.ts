@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const sources = ['apps/web/app', 'apps/web/src', 'packages/engine/src/flow', 'packages/engine/src/templates', 'packages/db/src'];
+const sources = [
+  'apps/web/app',
+  'apps/web/src',
+  'packages/engine/src/flow',
+  'packages/engine/src/templates',
+  'packages/db/src',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -5,7 +5,7 @@ const config: NextConfig = {
   // Tests build into their own directory so a run never clobbers a developer's `.next`.
   distDir: process.env.PARLEY_WEB_DIST_DIR ?? '.next',
   // Our workspace packages export TypeScript source, so Next compiles them.
-  transpilePackages: ['@parley/engine', '@parley/db'],
+  transpilePackages: ['@parley/engine', '@parley/db', '@parley/calls'],
   // Loaded by Node at run time instead of bundled: the pg driver adapter (pg and @prisma/client are external by default).
   serverExternalPackages: ['@prisma/adapter-pg'],
   // The monorepo root holds node_modules and the lockfile.

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { startRuntime } from './runtime-server';
 import { openE2eDatabase } from './test-database';
 import { buildIsStale, buildWeb, startWeb } from './web-server';
 
@@ -5,10 +7,21 @@ import { buildIsStale, buildWeb, startWeb } from './web-server';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (buildIsStale()) await buildWeb();
   const database = await openE2eDatabase();
+  // The web server signs call tokens that the runtime verifies: both get the same secret.
+  process.env.PARLEY_SECRET ||= randomBytes(24).toString('hex');
+  let runtime: Awaited<ReturnType<typeof startRuntime>>;
   let server: Awaited<ReturnType<typeof startWeb>>;
+  try {
+    runtime = await startRuntime(database.url, process.env.PARLEY_SECRET);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  process.env.RUNTIME_PUBLIC_URL = runtime.wsUrl;
   try {
     server = await startWeb(database.url);
   } catch (error) {
+    await runtime.stop();
     await database.close();
     throw error;
   }
@@ -16,6 +29,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.PARLEY_E2E_BASE_URL = server.url;
   return async () => {
     await server.stop();
+    await runtime.stop();
     await database.close();
   };
 }

@@ -7,7 +7,14 @@ const root = join(import.meta.dirname, '..', '..');
 const webDir = join(root, 'apps', 'web');
 /** The e2e build's own directory, so it never clobbers a developer's `.next` or the API tests' build. */
 export const E2E_DIST_DIR = '.next-e2e';
-const sources = ['apps/web/app', 'apps/web/src', 'apps/web/next.config.ts', 'packages/engine/src', 'packages/db/src'];
+const sources = [
+  'apps/web/app',
+  'apps/web/src',
+  'apps/web/next.config.ts',
+  'packages/engine/src',
+  'packages/db/src',
+  'packages/calls/src',
+];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

@@ -21,6 +21,7 @@ export interface FlowSummary {
 /** A flow with its editable draft. */
 export interface FlowRecord {
   id: string;
+  workspaceId: string;
   name: string;
   draft: FlowSpec;
   revision: number;
@@ -32,6 +33,7 @@ export interface FlowRecord {
 function toFlowRecord(row: Flow): FlowRecord {
   return {
     id: row.id,
+    workspaceId: row.workspaceId,
     name: row.name,
     draft: readSpec(row.draft),
     revision: row.revision,
@@ -66,36 +68,50 @@ export async function replaceDraft(id: string, spec: FlowSpec, baseRevision: num
   throw new RevisionConflictError(id, baseRevision, current.revision);
 }
 
-async function createFlow(spec: FlowSpec): Promise<FlowRecord> {
+/** Stores a new flow of the workspace whose draft is `spec` (revision 1, nothing published). */
+export async function createFlow(spec: FlowSpec, workspaceId: string): Promise<FlowRecord> {
   const draft = storableSpec(spec, 'Cannot create a flow from this spec');
   const row = await getDb().flow.create({
-    data: { name: draft.name, description: draft.description, draft: specJson(draft) },
+    data: { workspaceId, name: draft.name, description: draft.description, draft: specJson(draft) },
   });
   return toFlowRecord(row);
 }
 
+/** Every flow of the workspace (all flows when `workspaceId` is undefined), most recently updated first. */
+export async function listFlows(workspaceId?: string): Promise<FlowSummary[]> {
+  const rows = await getDb().flow.findMany({
+    ...(workspaceId === undefined ? {} : { where: { workspaceId } }),
+    orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      revision: true,
+      createdAt: true,
+      updatedAt: true,
+      liveVersion: { select: { id: true, number: true } },
+      _count: { select: { versions: { where: { kind: 'published' } } } },
+    },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, versionCount: _count.versions }));
+}
+
+// Transitional, until every caller names a workspace: the oldest workspace, made if none exists.
+async function defaultWorkspaceId(): Promise<string> {
+  const db = getDb();
+  const oldest = await db.workspace.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+  return oldest?.id ?? (await db.workspace.create({ data: { name: 'Default' } })).id;
+}
+
 /** Flows: drafts with optimistic concurrency on `revision`. */
 export const flows = {
-  /** Every flow, most recently updated first. */
-  async list(): Promise<FlowSummary[]> {
-    const rows = await getDb().flow.findMany({
-      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        revision: true,
-        createdAt: true,
-        updatedAt: true,
-        liveVersion: { select: { id: true, number: true } },
-        _count: { select: { versions: { where: { kind: 'published' } } } },
-      },
-    });
-    return rows.map(({ _count, ...row }) => ({ ...row, versionCount: _count.versions }));
-  },
+  /** Every flow of every workspace, most recently updated first. */
+  list: () => listFlows(),
 
-  /** Stores a new flow whose draft is `spec` (revision 1, nothing published). */
-  create: createFlow,
+  /** Stores a new flow whose draft is `spec` in the given (else the oldest) workspace. */
+  async create(spec: FlowSpec, workspaceId?: string): Promise<FlowRecord> {
+    return createFlow(spec, workspaceId ?? (await defaultWorkspaceId()));
+  },
 
   /** The flow with its draft; NotFoundError when missing. */
   get: findFlow,
@@ -112,6 +128,6 @@ export const flows = {
   /** A new flow with a copy of the draft (no versions), named `name` or "<name> (copy)". */
   async duplicate(id: string, name?: string): Promise<FlowRecord> {
     const source = await findFlow(id);
-    return createFlow({ ...source.draft, name: name ?? `${source.name} (copy)` });
+    return createFlow({ ...source.draft, name: name ?? `${source.name} (copy)` }, source.workspaceId);
   },
 };

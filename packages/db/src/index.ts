@@ -1,6 +1,13 @@
+export { type AllowEntryRecord, allowlist } from './allowlist';
+export { type AuditInput, type AuditRecord, audit } from './audit';
 export { type CallEventRow, callEvents } from './call-events';
 export { type CallRecord, calls } from './calls';
 export { closeDb, getDb } from './client';
 export { InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';
 export { type FlowRecord, type FlowSummary, flows } from './flows';
+export { forWorkspace, type WorkspaceRepositories } from './scoped';
+export { maxSecretLength, type SecretName, secretNamePattern, secrets } from './secrets';
+export { type SessionRecord, sessions } from './sessions';
+export { type UserCredentials, UserExistsError, type UserRecord, users } from './users';
 export { type VersionRecord, type VersionSummary, versions } from './versions';
+export { type MembershipRecord, type WorkspaceRecord, workspaces } from './workspaces';

@@ -52,10 +52,17 @@ test('deploy applies every migration folder to an empty database, recorded as pr
   );
   expect(tables.map((t) => t.table_name)).toEqual([
     '_prisma_migrations',
+    'audit_entries',
     'call_events',
     'calls',
     'flow_versions',
     'flows',
+    'memberships',
+    'secrets',
+    'sessions',
+    'users',
+    'webhook_allow_entries',
+    'workspaces',
   ]);
 });
 
@@ -68,8 +75,36 @@ test('the migrated database matches schema.prisma exactly (empty diff)', async (
 test('the diff reports what the database lacks', async () => {
   const url = await emptyDatabase();
   await deployMigrations(url);
-  await query(url, 'DROP INDEX "flows_updated_at_idx"');
-  expect(await diffDatabaseToSchema(url)).toContain('CREATE INDEX "flows_updated_at_idx"');
+  await query(url, 'DROP INDEX "flows_workspace_id_updated_at_idx"');
+  expect(await diffDatabaseToSchema(url)).toContain('CREATE INDEX "flows_workspace_id_updated_at_idx"');
+});
+
+test('flows made before workspaces existed move to one Default workspace; a fresh database gets none', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-migrations-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
+  const init = folders.map((e) => e.name).sort()[0] as string;
+  await cp(join(migrationsDir, init), join(dir, init), { recursive: true });
+  await cp(join(migrationsDir, 'migration_lock.toml'), join(dir, 'migration_lock.toml'));
+
+  const url = await emptyDatabase();
+  await deployMigrations(url, dir);
+  for (const name of ['One', 'Two']) {
+    await query(
+      url,
+      `INSERT INTO flows (id, name, draft, updated_at) VALUES (gen_random_uuid(), '${name}', '{}', now())`,
+    );
+  }
+  await deployMigrations(url);
+
+  const workspaces = await query<{ id: string; name: string }>(url, 'SELECT id, name FROM workspaces');
+  expect(workspaces).toEqual([{ id: expect.any(String), name: 'Default' }]);
+  const owners = await query<{ workspace_id: string }>(url, 'SELECT DISTINCT workspace_id FROM flows');
+  expect(owners).toEqual([{ workspace_id: workspaces[0]?.id }]);
+
+  const fresh = await emptyDatabase();
+  await deployMigrations(fresh);
+  expect(await query(fresh, 'SELECT id FROM workspaces')).toEqual([]);
 });
 
 test('deploy is idempotent: a second run applies nothing and records nothing new', async () => {

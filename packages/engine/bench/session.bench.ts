@@ -2,6 +2,7 @@ import { compile, type SessionPlan } from '../src/flow';
 import { startTestSession, type TestSession } from '../src/testing';
 import { startOpenAiDouble } from '../test/doubles/openai';
 import { speechWav } from '../test/support';
+import { percentile } from './stats';
 
 export interface SessionBenchResult {
   sessions: number;
@@ -20,11 +21,6 @@ function benchPlan(): SessionPlan {
     agents: [{ id: 'a', name: 'Bench', script: { rules: [], fallback: 'Sure. I can help with that today.' } }],
     settings: { turnHandling: { userAwayTimeout: 0 }, providers: { stt: { provider: 'openai' } }, language: 'en' },
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 /**

@@ -1,5 +1,8 @@
 import { cpus } from 'node:os';
 
+/** Below this many CPU ticks (ms of CPU time over all cores) between samples, keep the last value. */
+const MIN_SAMPLE_TICKS = 200;
+
 interface CpuTimes {
   busy: number;
   total: number;
@@ -31,7 +34,9 @@ export class CpuLoad {
   sample(): number {
     const now = readTimes();
     const total = now.total - this.last.total;
-    const value = total > 0 ? (now.busy - this.last.busy) / total : 0;
+    // Too little time since the last sample says nothing (right after start it can read 100%).
+    if (total < MIN_SAMPLE_TICKS) return this.average ?? 0;
+    const value = (now.busy - this.last.busy) / total;
     this.last = now;
     this.average = this.average === null ? value : this.alpha * value + (1 - this.alpha) * this.average;
     return Math.min(1, Math.max(0, this.average));

@@ -4,7 +4,10 @@ import type { ValidationIssue } from '@parley/engine/flow';
 import { useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './builder.css';
+import type { ScenarioResult } from '@parley/engine';
 import { useEffect, useState } from 'react';
+import type { CallHighlight } from '../tester/live/path-highlight';
+import { TesterPanel } from '../tester/TesterPanel';
 import type { FlowRecord, FlowWithIssues } from './api/types';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { Palette } from './canvas/Palette';
@@ -50,6 +53,10 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
   const [tab, setTab] = useState<Tab>('inspect');
   const [focusPath, setFocusPath] = useState<{ path: string } | null>(null);
   const { fitView } = useReactFlow();
+  const [testerOpen, setTesterOpen] = useState(false);
+  const [highlight, setHighlight] = useState<CallHighlight | null>(null);
+  const [scenarioResults, setScenarioResults] = useState<ScenarioResult[]>([]);
+  const failedScenarios = scenarioResults.filter((r) => r.status !== 'passed').map((r) => r.name);
   useCanvasShortcuts(editor);
 
   // Focus the field a problem points at, once its panel has rendered.
@@ -103,6 +110,9 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
           <button type="button" onClick={() => downloadSpec(spec)}>
             Export JSON
           </button>
+          <button type="button" aria-pressed={testerOpen} onClick={() => setTesterOpen((open) => !open)}>
+            Test
+          </button>
         </div>
       </header>
       {autosave.status.kind === 'conflict' && <ConflictBanner onReload={onReload} />}
@@ -118,6 +128,7 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
               edit={edit}
               seal={seal}
               onInspect={() => setTab('inspect')}
+              highlight={testerOpen ? highlight : null}
             />
           </div>
           <ProblemsList issues={issues.all} onSelect={goToIssue} />
@@ -158,10 +169,22 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
                 flush={autosave.flush}
                 revision={autosave.revision}
                 onRestored={onReplaced}
+                failedScenarios={failedScenarios}
               />
             )}
           </div>
         </aside>
+        {/* Hidden rather than unmounted: closing the panel must not drop a running call. */}
+        <div hidden={!testerOpen} className="tester-dock">
+          <TesterPanel
+            flowId={flow.id}
+            spec={spec}
+            edit={edit}
+            flush={autosave.flush}
+            onHighlight={setHighlight}
+            onScenarioResults={setScenarioResults}
+          />
+        </div>
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'not_published'
   | 'revision_conflict'
   | 'payload_too_large'
+  | 'runtime_unavailable'
+  | 'livekit_unavailable'
   | 'internal_error';
 
 /** The one error body: `{ error: { code, message, issues?, ...details } }`. */

@@ -18,10 +18,14 @@ import { playedTextByRound } from './played-text';
 import { PreemptiveReply } from './preemptive-reply';
 import { apologyLine, describeProviderError } from './provider-retry';
 import { RealtimePipeline } from './realtime-pipeline';
+import { callSttAgent } from './call-stt';
 import { SentenceSplitter } from './sentence-splitter';
 import { registryProviders, type SessionProviders } from './session-providers';
 import { SpeechHandle } from './speech-handle';
 import { SpeechPlayout } from './speech-playout';
+import type { Resolver } from './tools/address-guard';
+import { WebhookAllowList } from './tools/allow-list';
+import type { RequestGuard } from './tools/guarded-request';
 import { runTool } from './tools/run-tool';
 import type { ToolOutcome } from './tools/tool-outcome';
 import type { Transport } from './transport';
@@ -45,6 +49,15 @@ export interface VoiceSessionOptions {
   variables?: Readonly<Record<string, VariableValue>>;
   /** Replace how some providers are built (default: the registry, from each agent's plan). */
   providers?: Partial<SessionProviders>;
+  /** Where webhook tools may connect beyond public addresses. */
+  webhooks?: WebhookOptions;
+}
+
+/** The workspace's webhook allow-list, and (tests only) a stand-in for DNS. */
+export interface WebhookOptions {
+  /** Host names, IPs or CIDR ranges webhooks may reach although they are private or loopback. */
+  allowList?: readonly string[];
+  resolve?: Resolver;
 }
 
 /** The agent the session is running now, with its providers. */
@@ -69,6 +82,7 @@ export class VoiceSession {
   private readonly clock: Clock;
   private readonly providers: SessionProviders;
   private readonly secrets: Readonly<Record<string, string>>;
+  private readonly webhookGuard: RequestGuard;
   private readonly agentCache = new Map<string, ActiveAgent>();
   private agent!: ActiveAgent;
   private history: ChatMessage[] = [];
@@ -96,6 +110,10 @@ export class VoiceSession {
   constructor(private readonly options: VoiceSessionOptions) {
     this.clock = options.clock ?? createRealClock();
     this.secrets = options.secrets ?? {};
+    this.webhookGuard = {
+      allowList: new WebhookAllowList(options.webhooks?.allowList),
+      ...(options.webhooks?.resolve ? { resolve: options.webhooks.resolve } : {}),
+    };
     this.providers = {
       ...registryProviders({
         secrets: this.secrets,
@@ -171,7 +189,7 @@ export class VoiceSession {
     this.agent = this.activate(entry);
     const realtime = this.providers.realtime(entry);
     if (realtime) return this.startRealtime(entry, realtime);
-    const stt = this.providers.stt(entry);
+    const stt = this.providers.stt(callSttAgent(plan, entry));
     const vad = this.providers.vad(entry);
     const detector = await this.providers.turnDetector(entry);
     this.turns = new TurnTaking({
@@ -556,6 +574,7 @@ export class VoiceSession {
       tools,
       variables: this.options.plan.variables,
       secrets: this.secrets,
+      webhooks: this.webhookGuard,
       ...(signal ? { signal } : {}),
     });
     if (outcome.effect?.kind === 'variable') {

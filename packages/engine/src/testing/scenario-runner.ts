@@ -3,6 +3,7 @@ import type { Scenario, ScenarioExpectation } from '../flow/schema';
 import { createOpenAiLlm } from '../providers/llm/openai';
 import type { Llm } from '../providers/llm/types';
 import type { SessionEvent } from '../session/events';
+import type { WebhookOptions } from '../session/voice-session';
 import { checkExpectation } from './scenario-expectations';
 import { scenarioLines } from './scenario-lines';
 import type { ScenarioResult, ScenarioStepResult } from './scenario-result';
@@ -14,6 +15,8 @@ export interface ScenarioRunOptions {
   secrets?: Readonly<Record<string, string>>;
   /** Provider API locations by provider id (tests point them at local servers). */
   baseUrls?: Readonly<Record<string, string>>;
+  /** The workspace's webhook allow-list, as a call gets it. */
+  webhooks?: WebhookOptions;
   /** The LLM that judges `says` intents; null: intents without a pattern are skipped. */
   judge?: Llm | null;
   /** Session time one turn may take (default 60 s). */
@@ -60,6 +63,7 @@ export async function runScenario(
       plan: compile(spec),
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       providers: { stt: () => null, vad: () => null, turnDetector: async () => null },
       maxRunMs: options.maxTurnMs ?? 60_000,
       keepAudio: false,

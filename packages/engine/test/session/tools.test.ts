@@ -26,6 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+// The stand-in webhook listens on loopback, which webhooks may reach only when allow-listed.
+const webhooks = { allowList: ['127.0.0.1'] };
+
 function webhookPlan(path: string, extra: Record<string, unknown> = {}) {
   return compile({
     schemaVersion: 1,
@@ -53,7 +56,11 @@ function webhookPlan(path: string, extra: Record<string, unknown> = {}) {
 
 describe('webhook tools', () => {
   it('calls the webhook with the secret header and speaks its answer', async () => {
-    const test = await startTestSession({ plan: webhookPlan('/ok'), secrets: { ORDERS_TOKEN: 'Bearer t0k' } });
+    const test = await startTestSession({
+      plan: webhookPlan('/ok'),
+      secrets: { ORDERS_TOKEN: 'Bearer t0k' },
+      webhooks,
+    });
     const result = await test.run({ userInput: 'Where is my order?' });
     result.expect.nextEvent().isFunctionCall({ name: 'order_status', arguments: { id: '42' } });
     result.expect.nextEvent().isFunctionCallOutput({ isError: false, output: /ships tomorrow/ });
@@ -63,7 +70,7 @@ describe('webhook tools', () => {
   });
 
   it('returns an HTTP failure to the LLM as a tool error and the call goes on', async () => {
-    const test = await startTestSession({ plan: webhookPlan('/fail'), secrets: { ORDERS_TOKEN: 'x' } });
+    const test = await startTestSession({ plan: webhookPlan('/fail'), secrets: { ORDERS_TOKEN: 'x' }, webhooks });
     const result = await test.run({ userInput: 'order please' });
     result.expect
       .skipNext()
@@ -75,14 +82,14 @@ describe('webhook tools', () => {
   });
 
   it('times out a slow webhook', async () => {
-    const test = await startTestSession({ plan: webhookPlan('/slow'), secrets: { ORDERS_TOKEN: 'x' } });
+    const test = await startTestSession({ plan: webhookPlan('/slow'), secrets: { ORDERS_TOKEN: 'x' }, webhooks });
     const result = await test.run({ userInput: 'order please' });
     result.expect.containsFunctionCallOutput({ isError: true, output: /timed out after 300 ms/ });
     await test.close();
   });
 
   it('treats a missing secret as a tool error', async () => {
-    const test = await startTestSession({ plan: webhookPlan('/ok') });
+    const test = await startTestSession({ plan: webhookPlan('/ok'), webhooks });
     const result = await test.run({ userInput: 'order please' });
     result.expect.containsFunctionCallOutput({ isError: true, output: /secret ORDERS_TOKEN is not set/ });
     await test.close();

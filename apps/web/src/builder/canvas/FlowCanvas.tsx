@@ -13,6 +13,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type CallHighlight, highlightEdges, highlightNodes } from '../../tester/live/path-highlight';
 import type { Selection } from '../state/selection';
 import { selectAgents, selectEdge } from '../state/selection';
 import { addAgent, canConnect, connect, moveAgents, removeElements, type XY } from '../state/spec-edits';
@@ -38,19 +39,33 @@ export interface FlowCanvasProps {
   seal?: () => void;
   /** Called when an agent or handoff is clicked, so its inspector can be shown. */
   onInspect?: () => void;
+  /** A test call's active agent and handoff path, drawn over the flow. */
+  highlight?: CallHighlight | null;
 }
 
 /** The flow drawn with React Flow: nodes and edges are derived from the FlowSpec on every change. */
-export function FlowCanvas({ spec, issues, selection, setSelection, edit, seal, onInspect }: FlowCanvasProps) {
+export function FlowCanvas({
+  spec,
+  issues,
+  selection,
+  setSelection,
+  edit,
+  seal,
+  onInspect,
+  highlight = null,
+}: FlowCanvasProps) {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const [sizes, setSizes] = useState<Map<string, { width: number; height: number }>>(() => new Map());
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
   const nodes = useMemo(
-    () => deriveNodes(spec, selection, issues, sizes),
-    [deriveNodes, spec, selection, issues, sizes],
+    () => highlightNodes(deriveNodes(spec, selection, issues, sizes), highlight),
+    [deriveNodes, spec, selection, issues, sizes, highlight],
   );
-  const edges = useMemo(() => deriveEdges(spec, selection, issues), [deriveEdges, spec, selection, issues]);
+  const edges = useMemo(
+    () => highlightEdges(deriveEdges(spec, selection, issues), highlight),
+    [deriveEdges, spec, selection, issues, highlight],
+  );
   const readOnly = !edit;
 
   const onNodesChange = useCallback(

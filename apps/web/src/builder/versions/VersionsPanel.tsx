@@ -17,12 +17,21 @@ export interface VersionsPanelProps {
   revision: number;
   /** Called with the flow after a restore replaced its draft. */
   onRestored: (flow: FlowWithIssues) => void;
+  /** Names of scenarios that did not pass on their latest run: publishing asks first. */
+  failedScenarios?: readonly string[];
 }
 
 const DRAFT = 'draft';
 
 /** Publish, the version history with the live one marked, rollback, restore, read-only view and diffs. */
-export function VersionsPanel({ flowId, draft, flush, revision, onRestored }: VersionsPanelProps) {
+export function VersionsPanel({
+  flowId,
+  draft,
+  flush,
+  revision,
+  onRestored,
+  failedScenarios = [],
+}: VersionsPanelProps) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -46,6 +55,14 @@ export function VersionsPanel({ flowId, draft, flush, revision, onRestored }: Ve
   }, [load]);
 
   const publish = async () => {
+    if (
+      failedScenarios.length > 0 &&
+      !window.confirm(
+        `${failedScenarios.length} scenario(s) failed on their latest run: ${failedScenarios.join(', ')}. Publish anyway?`,
+      )
+    ) {
+      return;
+    }
     setBusy(true);
     setMessage(null);
     setRefused([]);

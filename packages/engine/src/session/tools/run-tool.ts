@@ -1,6 +1,7 @@
 import type { ToolPlan } from '../../flow/plan';
 import type { VariableSpec } from '../../flow/schema';
 import type { ToolCallRequest } from '../../providers/llm/types';
+import type { RequestGuard } from './guarded-request';
 import { type ToolOutcome, toolError } from './tool-outcome';
 import { callWebhook } from './webhook';
 
@@ -8,6 +9,8 @@ export interface ToolContext {
   tools: readonly ToolPlan[];
   variables: readonly VariableSpec[];
   secrets: Readonly<Record<string, string>>;
+  /** Where webhooks may connect. */
+  webhooks: RequestGuard;
   signal?: AbortSignal;
 }
 
@@ -19,7 +22,7 @@ export async function runTool(call: ToolCallRequest, context: ToolContext): Prom
   if (!args) return toolError('arguments are not a JSON object');
   switch (tool.kind) {
     case 'webhook':
-      return callWebhook(tool, args, context.secrets, context.signal);
+      return callWebhook(tool, args, context.secrets, context.webhooks, context.signal);
     case 'end_call':
       return { output: 'The call will end after this reply.', isError: false, effect: { kind: 'end_call' } };
     case 'handoff': {

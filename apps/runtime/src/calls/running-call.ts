@@ -1,0 +1,127 @@
+import { calls } from '@parley/db';
+import { type CallProcess, type CallProcessExit, describeExit } from '../isolation/call-process';
+import type { CallStart, ChildMessage, ParentMessage } from '../isolation/ipc-messages';
+import type { ProcessPool } from '../isolation/process-pool';
+import type { Logger } from '../log';
+import { CallRecorder } from '../records/call-recorder';
+import type { CallOutcome, CallSink } from './call-sink';
+
+/** After end(), how long a call process gets to close its session before it is killed. */
+export const END_GRACE_MS = 5000;
+
+/**
+ * One call, seen from the runtime: a call process runs its session; this records its events and
+ * status (pending -> active -> ended | failed) and relays caller input. A process that exits
+ * without finishing its session (crash, kill) fails this call only, its events kept.
+ */
+export class RunningCall {
+  /** Resolves once the call is over, recorded and its status written. */
+  readonly done: Promise<CallOutcome>;
+  private process: CallProcess | null = null;
+  private readonly recorder: CallRecorder;
+  /** Status writes, in order (active before ended). */
+  private statusWrites: Promise<unknown> = Promise.resolve();
+  private endRequest: 'hangup' | 'end' | null = null;
+  private killTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly start: CallStart,
+    pool: ProcessPool,
+    private readonly sink: CallSink,
+    private readonly log: Logger,
+  ) {
+    this.recorder = new CallRecorder(start.callId, log);
+    this.done = this.run(pool);
+  }
+
+  /** The call's id. */
+  get callId(): string {
+    return this.start.callId;
+  }
+
+  /** The call process's OS pid, once it has one. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  /** Caller audio, PCM 16 kHz mono; dropped until the call's process has it. */
+  callerAudio(samples: Int16Array): void {
+    this.process?.send({ type: 'caller_audio', samples });
+  }
+
+  /** The caller typed `text`. */
+  callerText(text: string): void {
+    this.process?.send({ type: 'caller_text', text });
+  }
+
+  /** The caller left: the session ends as a hang-up. */
+  hangup(): void {
+    this.request('hangup');
+  }
+
+  /** The runtime ends the call (drain timeout); the process is killed if it has not closed in END_GRACE_MS. */
+  end(): void {
+    this.request('end');
+    this.killTimer ??= setTimeout(() => void this.process?.kill(), END_GRACE_MS);
+  }
+
+  private request(kind: 'hangup' | 'end'): void {
+    this.endRequest ??= kind;
+    this.process?.send({ type: kind });
+  }
+
+  private async run(pool: ProcessPool): Promise<CallOutcome> {
+    let outcome: CallOutcome;
+    try {
+      const process = await pool.take();
+      this.process = process;
+      outcome = await this.follow(process);
+    } catch (error) {
+      outcome = {
+        status: 'failed',
+        reason: `no call process: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    if (this.killTimer) clearTimeout(this.killTimer);
+    await this.recorder.flush();
+    this.statusWrites = this.statusWrites.then(() =>
+      outcome.status === 'ended' ? calls.markEnded(this.callId) : calls.markFailed(this.callId, outcome.reason),
+    );
+    await this.statusWrites.catch((error: unknown) =>
+      this.log.error('call status could not be stored', { error: String(error) }),
+    );
+    if (outcome.status === 'ended') this.log.info('call ended', { events: this.recorder.count });
+    else this.log.error('call failed', { reason: outcome.reason, events: this.recorder.count });
+    this.sink.finished(outcome);
+    return outcome;
+  }
+
+  /** Starts the call in `process` and waits for the process to exit. */
+  private async follow(process: CallProcess): Promise<CallOutcome> {
+    let startFailure: string | null = null;
+    let finishedSession = false;
+    process.onMessage((message: ChildMessage) => {
+      if (message.type === 'event') {
+        this.recorder.add(message.event);
+        this.sink.event(message.event);
+        if (message.event.type === 'session_started') this.markActive();
+      } else if (message.type === 'agent_audio') this.sink.audio(message.samples, message.sampleRate);
+      else if (message.type === 'playback') this.sink.playback(message.action);
+      else if (message.type === 'start_failed') startFailure = message.reason;
+      else if (message.type === 'done') finishedSession = true;
+    });
+    process.send({ type: 'start', call: this.start });
+    if (this.endRequest) process.send({ type: this.endRequest } satisfies ParentMessage);
+    this.log.info('call started', { pid: process.pid, transport: this.start.transport.kind });
+    const exit: CallProcessExit = await process.exited;
+    if (finishedSession && exit.code === 0) return { status: 'ended', byRuntime: this.endRequest === 'end' };
+    if (startFailure) return { status: 'failed', reason: `the session could not start: ${startFailure}` };
+    return { status: 'failed', reason: `the call process stopped before the call ended (${describeExit(exit)})` };
+  }
+
+  private markActive(): void {
+    this.statusWrites = this.statusWrites
+      .then(() => calls.markActive(this.callId))
+      .catch((error: unknown) => this.log.error('call could not be marked active', { error: String(error) }));
+  }
+}

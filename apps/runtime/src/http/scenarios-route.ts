@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CallTokenError, verifyScenarioRunToken } from '@parley/calls';
+import { NotFoundError } from '@parley/db';
+import { z } from 'zod';
+import type { Logger } from '../log';
+import type { ScenarioRuns } from '../scenarios/scenario-runs';
+
+/** POST /scenarios/run body: the stored version to test, and optionally which scenarios. */
+const runBody = z
+  .object({ flowVersionId: z.string().min(1), scenarioIds: z.array(z.string().min(1)).max(200).optional() })
+  .strict();
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parse(text: string): z.infer<typeof runBody> | null {
+  try {
+    const parsed = runBody.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * POST /scenarios/run: runs a stored version's scenarios and answers with the results. The caller
+ * (the web app) proves it may with `Authorization: Bearer <scenario-run token>` signed with PARLEY_SECRET.
+ */
+export function scenariosRoute(runs: ScenarioRuns, secret: string, log: Logger) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const text = await readBody(request);
+    if (text === null) return json(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
+    const body = parse(text);
+    if (!body) {
+      return json(response, 400, { error: 'expected JSON {"flowVersionId": "...", "scenarioIds"?: ["..."]}' });
+    }
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    try {
+      verifyScenarioRunToken(secret, token, body.flowVersionId);
+    } catch (error) {
+      if (!(error instanceof CallTokenError)) throw error;
+      return json(response, 401, { error: error.message });
+    }
+    try {
+      json(response, 200, { results: await runs.run(body.flowVersionId, body.scenarioIds) });
+    } catch (error) {
+      if (error instanceof NotFoundError) return json(response, 404, { error: error.message });
+      log.error('scenario run failed', { error: error instanceof Error ? error.message : String(error) });
+      json(response, 500, { error: 'the scenarios could not be run; see the runtime log' });
+    }
+  };
+}

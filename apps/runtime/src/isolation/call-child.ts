@@ -1,0 +1,84 @@
+import { compile, type Transport, VoiceSession, warmEspeak } from '@parley/engine';
+import { createLogger } from '../log';
+import { type OpenedTransport, openCallTransport } from './call-transport';
+import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
+
+/*
+ * Entry of a call's own process (forked by CallProcess). It warms up, says `ready`, runs the one
+ * call it is given and exits: 0 after a session that ended, 1 when it could not start. A crash
+ * here ends this call only; the parent records it as failed.
+ */
+
+function post(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+/** Sends `message` (after everything queued before it), then exits with `code`. */
+function finish(message: ChildMessage, code: number): void {
+  process.send?.(message, () => process.exit(code));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The transport, plus a promise that resolves once the session has closed it (its last act). */
+function watchClose(transport: Transport): { transport: Transport; closed: Promise<void> } {
+  let markClosed!: () => void;
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
+  return {
+    closed,
+    transport: {
+      output: transport.output,
+      connect: (input) => transport.connect(input),
+      send: (event) => transport.send(event),
+      close: async () => {
+        await transport.close();
+        markClosed();
+      },
+    },
+  };
+}
+
+type EndReason = 'user_hangup' | 'closed';
+
+/** Runs one call; caller input and end requests from the parent are taken from the first moment. */
+async function runCall(call: CallStart): Promise<void> {
+  const log = createLogger({ callId: call.callId, pid: process.pid, transport: call.transport.kind });
+  let opened: OpenedTransport | null = null;
+  let session: VoiceSession | null = null;
+  let endRequest: EndReason | null = null;
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'caller_audio') opened?.caller?.callerAudio(message.samples);
+    else if (message.type === 'caller_text') opened?.caller?.callerText(message.text);
+    else if (message.type === 'hangup' || message.type === 'end') {
+      endRequest ??= message.type === 'hangup' ? 'user_hangup' : 'closed';
+      void session?.close(endRequest);
+    }
+  });
+  try {
+    opened = await openCallTransport(call.transport, post, log);
+    const { transport, closed } = watchClose(opened.transport);
+    session = new VoiceSession({ plan: compile(call.spec), transport, secrets: call.secrets });
+    void opened.ended?.then(() => session?.close('user_hangup'));
+    await session.start();
+    // Asked to end while the session was starting: end it now it can.
+    if (endRequest) void session.close(endRequest);
+    await closed;
+  } catch (error) {
+    log.error('call could not run', { error: describe(error) });
+    return finish({ type: 'start_failed', reason: describe(error) }, 1);
+  }
+  finish({ type: 'done' }, 0);
+}
+
+// The parent is gone (crashed or killed): nobody can hear or record this call any more.
+process.on('disconnect', () => process.exit(1));
+process.once('message', (message: ParentMessage) => {
+  if (message.type === 'start') return void runCall(message.call);
+  finish({ type: 'start_failed', reason: `a call process must be sent start first, not ${message.type}` }, 1);
+});
+await warmEspeak();
+post({ type: 'ready' });

@@ -1,0 +1,98 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChildMessage, ParentMessage } from './ipc-messages';
+
+/** How a call process ended. */
+export interface CallProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+// A call process gets its session's secrets in the start message, nothing more: the runtime's
+// own credentials (database, PARLEY_SECRET, LiveKit keys, provider keys) stay out of its env.
+const credential = /secret|token|password|api[_-]?key|^database_url$/i;
+
+/** The runtime's environment without credentials. */
+function callProcessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !credential.test(name)));
+}
+
+const entry = fileURLToPath(new URL('./call-child.ts', import.meta.url));
+// The TypeScript loader by absolute URL, so the child finds it whatever its working directory
+// (production `tsx main.ts`, vitest, the benchmark).
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * One call's own OS process, running isolation/call-child.ts, talking over IPC with 'advanced'
+ * serialization (typed arrays travel as such). Its stdout/stderr (JSON log lines) are the parent's.
+ */
+export class CallProcess {
+  /** Resolves once the process is warm and can take a call; rejects if it died first. */
+  readonly ready: Promise<void>;
+  /** Resolves when the process is gone, however it ended. */
+  readonly exited: Promise<CallProcessExit>;
+  private readonly child: ChildProcess;
+  private readonly listeners = new Set<(message: ChildMessage) => void>();
+  private exit: CallProcessExit | null = null;
+
+  constructor() {
+    this.child = fork(entry, [], {
+      execArgv: ['--import', tsxLoader],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: callProcessEnv(process.env),
+    });
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      });
+    });
+    this.ready = new Promise((resolve, reject) => {
+      const onMessage = (message: ChildMessage) => {
+        if (message.type !== 'ready') return;
+        this.child.off('message', onMessage);
+        resolve();
+      };
+      this.child.on('message', onMessage);
+      void this.exited.then((exit) => reject(new Error(`call process exited while starting (${describeExit(exit)})`)));
+    });
+    // The IPC channel errors when the child dies mid-send; the exit handler reports that.
+    this.child.on('error', () => {});
+    this.child.on('message', (message: ChildMessage) => {
+      for (const listener of this.listeners) listener(message);
+    });
+  }
+
+  /** The OS process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Whether the process is still running. */
+  get alive(): boolean {
+    return this.exit === null;
+  }
+
+  /** Sends a message; ignored once the process is gone (its exit is reported by `exited`). */
+  send(message: ParentMessage): void {
+    if (this.exit === null && this.child.connected) this.child.send(message);
+  }
+
+  /** Calls `listener` for every later message from the process. */
+  onMessage(listener: (message: ChildMessage) => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Signals the process (SIGKILL by default) and waits for it to be gone. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<CallProcessExit> {
+    if (this.exit === null) this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+/** "exit code 1" / "killed by SIGKILL", for failure reasons. */
+export function describeExit(exit: CallProcessExit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+}

@@ -1,0 +1,41 @@
+import type { SessionEvent } from '@parley/engine';
+
+/** How the call's process meets its caller: over the parent (local WebSocket) or in a LiveKit room it joins itself. */
+export type CallTransportSpec = { kind: 'local' } | { kind: 'livekit'; url: string; token: string };
+
+/** Everything a call process needs to run one call. */
+export interface CallStart {
+  callId: string;
+  /** The version's FlowSpec as stored; the call process compiles it. */
+  spec: unknown;
+  transport: CallTransportSpec;
+  /** Provider keys and webhook secrets by name. */
+  secrets: Record<string, string>;
+}
+
+/** What agent audio already sent should do: see the local protocol's `playback` message. */
+export type PlaybackAction = 'clear' | 'pause' | 'resume';
+
+/** Parent -> call process. */
+export type ParentMessage =
+  | { type: 'start'; call: CallStart }
+  /** Caller audio, PCM 16 kHz mono (local mode). */
+  | { type: 'caller_audio'; samples: Int16Array }
+  | { type: 'caller_text'; text: string }
+  /** The caller left: the session ends as a hang-up. */
+  | { type: 'hangup' }
+  /** The runtime ends the call (drain timeout): the session closes. */
+  | { type: 'end' };
+
+/** Call process -> parent. */
+export type ChildMessage =
+  /** Booted and warmed (engine loaded, TTS ready): waiting for `start`. */
+  | { type: 'ready' }
+  | { type: 'event'; event: SessionEvent }
+  /** Agent audio to play now (local mode; already paced at real time). */
+  | { type: 'agent_audio'; samples: Int16Array; sampleRate: number }
+  | { type: 'playback'; action: PlaybackAction }
+  /** The session could not start (bad spec, provider setup); the process exits next. */
+  | { type: 'start_failed'; reason: string }
+  /** The session ended and its transport closed; the process exits next. */
+  | { type: 'done' };

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'runtime-config-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const base = { DATABASE_URL: 'postgres://db/parley', PARLEY_SECRET: 'a-secret-of-sixteen-plus' };
+
+describe('runtime config from the environment', () => {
+  it('has defaults for everything but the database', () => {
+    expect(loadConfig(base, dataDir)).toEqual({
+      databaseUrl: 'postgres://db/parley',
+      host: '0.0.0.0',
+      port: 3001,
+      secret: base.PARLEY_SECRET,
+      secretSource: 'env',
+      maxCalls: 20,
+      drainTimeoutMs: 30_000,
+      spareProcesses: 1,
+      livekit: null,
+      sessionSecrets: {},
+    });
+  });
+
+  it('lists every bad or missing variable at once', () => {
+    expect(() => loadConfig({ RUNTIME_PORT: 'eighty', MAX_CALLS: '0' }, dataDir)).toThrow(
+      /DATABASE_URL: DATABASE_URL is required.*RUNTIME_PORT.*MAX_CALLS/,
+    );
+  });
+
+  it('takes LiveKit settings only all together', () => {
+    expect(() => loadConfig({ ...base, LIVEKIT_URL: 'ws://lk:7880' }, dataDir)).toThrow(
+      'LiveKit is half configured: set LIVEKIT_API_KEY, LIVEKIT_API_SECRET too, or none of them',
+    );
+    const config = loadConfig(
+      {
+        ...base,
+        LIVEKIT_URL: 'ws://lk:7880',
+        LIVEKIT_API_KEY: 'key',
+        LIVEKIT_API_SECRET: 'secret',
+        PARLEY_AGENT_NAME: 'front-desk',
+      },
+      dataDir,
+    );
+    expect(config.livekit).toEqual({
+      url: 'ws://lk:7880',
+      apiKey: 'key',
+      apiSecret: 'secret',
+      agentName: 'front-desk',
+      loadThreshold: 0.75,
+    });
+  });
+
+  it('hands provider keys and PARLEY_FLOW_SECRET_* to sessions, nothing else', () => {
+    const config = loadConfig(
+      { ...base, OPENAI_API_KEY: 'sk-1', DEEPGRAM_API_KEY: 'dg', PARLEY_FLOW_SECRET_CRM_TOKEN: 'crm', HOME: '/root' },
+      dataDir,
+    );
+    expect(config.sessionSecrets).toEqual({ OPENAI_API_KEY: 'sk-1', DEEPGRAM_API_KEY: 'dg', CRM_TOKEN: 'crm' });
+  });
+
+  it('in development without PARLEY_SECRET uses the dev secret kept under data/', () => {
+    const first = loadConfig({ DATABASE_URL: base.DATABASE_URL }, dataDir);
+    expect(first.secretSource).toBe('dev-file');
+    expect(loadConfig({ DATABASE_URL: base.DATABASE_URL }, dataDir).secret).toBe(first.secret);
+    expect(() => loadConfig({ DATABASE_URL: base.DATABASE_URL, NODE_ENV: 'production' }, dataDir)).toThrow(
+      /PARLEY_SECRET/,
+    );
+  });
+});

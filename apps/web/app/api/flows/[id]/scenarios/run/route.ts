@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { callsConfig } from '@/src/server/calls-config';
+import { versionForTest } from '@/src/server/calls-version';
+import { handle } from '@/src/server/handle';
+import { parseBody } from '@/src/server/parse-body';
+import { readJsonBody } from '@/src/server/read-json-body';
+import type { FlowRouteContext } from '@/src/server/route-context';
+import { runScenariosOnRuntime } from '@/src/server/runtime-client';
+
+/** POST body: which scenarios to run (all when absent). */
+const runBody = z.object({ scenarioIds: z.array(z.string().min(1)).max(200).optional() }).strict();
+
+/** Runs the draft's scenarios on the runtime (the draft is snapshotted first) and answers with the results. */
+export const POST = handle(async (request, { params }: FlowRouteContext) => {
+  const { id } = await params;
+  const { scenarioIds } = parseBody(runBody, await readJsonBody(request, { emptyAs: {} }));
+  const version = await versionForTest(id);
+  const results = await runScenariosOnRuntime(callsConfig(), version.id, scenarioIds);
+  return Response.json({ versionNumber: version.number, results });
+});

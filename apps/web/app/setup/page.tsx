@@ -1,0 +1,22 @@
+import { users } from '@parley/db';
+import { redirect } from 'next/navigation';
+import { CredentialsForm } from '@/src/auth/CredentialsForm';
+import { minPasswordLength } from '@/src/server/auth/password';
+
+export const dynamic = 'force-dynamic';
+
+/** First run: nobody can sign in yet, so the first visitor creates the admin account. */
+export default async function SetupPage() {
+  if ((await users.count()) > 0) redirect('/signin');
+  return (
+    <section className="auth-page">
+      <h1>Create the admin account</h1>
+      <p>Parley has no users yet. The account you create here administers the workspace.</p>
+      <CredentialsForm
+        action="/api/auth/setup"
+        submitLabel="Create the admin account"
+        passwordHint={`At least ${minPasswordLength} characters.`}
+      />
+    </section>
+  );
+}

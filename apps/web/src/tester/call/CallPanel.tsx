@@ -1,0 +1,118 @@
+'use client';
+
+import type { FlowSpec } from '@parley/engine/flow';
+import { useEffect, useState } from 'react';
+import { flowsApi } from '../../builder/api/flows-api';
+import type { VersionSummary } from '../../builder/api/types';
+import { AgentStatus } from '../live/AgentStatus';
+import { CallDetails } from '../live/CallDetails';
+import { MessageBox } from '../live/MessageBox';
+import { LiveKitCall } from './LiveKitCall';
+import { PlaybackMeter } from './PlaybackMeter';
+import type { TestCall } from './use-test-call';
+
+const DRAFT = 'draft';
+
+/** Start a call on the draft or a version, then follow it live: state, transcript, timeline, latency. */
+export function CallPanel({
+  spec,
+  flowId,
+  call,
+  flush,
+}: {
+  spec: FlowSpec;
+  flowId: string;
+  call: TestCall;
+  /** Saves pending draft edits first, so the call runs what is on screen. */
+  flush: () => Promise<boolean>;
+}) {
+  const { phase, view } = call;
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [choice, setChoice] = useState(DRAFT);
+  const running = phase.kind === 'starting' || phase.kind === 'connecting' || phase.kind === 'live';
+
+  useEffect(() => {
+    void flowsApi.versions(flowId).then((result) => setVersions(result.ok ? result.data.versions : []));
+  }, [flowId]);
+
+  const agentName = (id: string | undefined) => spec.agents.find((a) => a.id === id)?.name ?? id ?? 'Agent';
+  const start = async () => {
+    if (choice === DRAFT && !(await flush())) return;
+    await call.start(choice === DRAFT ? undefined : Number(choice));
+  };
+  const analysers = call.analysers();
+
+  return (
+    <div className="call-panel">
+      <div className="call-controls">
+        <label htmlFor="tester-version">Call</label>
+        <select id="tester-version" value={choice} disabled={running} onChange={(e) => setChoice(e.target.value)}>
+          <option value={DRAFT}>Draft</option>
+          {versions
+            ?.filter((v) => v.kind === 'published')
+            .map((v) => (
+              <option key={v.id} value={v.number}>
+                Version {v.number}
+                {v.live ? ' (live)' : ''}
+              </option>
+            ))}
+        </select>
+        {!running ? (
+          <button type="button" className="primary" onClick={() => void start()}>
+            Start call
+          </button>
+        ) : (
+          <>
+            <button type="button" aria-pressed={call.muted} onClick={call.toggleMute} disabled={phase.kind !== 'live'}>
+              {call.muted ? 'Unmute' : 'Mute'}
+            </button>
+            <button type="button" className="danger" onClick={call.hangUp}>
+              Hang up
+            </button>
+          </>
+        )}
+      </div>
+
+      {phase.kind === 'starting' && <p className="hint">Opening the microphone and starting the call…</p>}
+      {phase.kind === 'connecting' && <p className="hint">Connecting to the runtime…</p>}
+      {phase.kind === 'failed' && (
+        <div className="tester-problem" role="alert">
+          <strong>{phase.problem.title}</strong>
+          <p>{phase.problem.detail}</p>
+        </div>
+      )}
+      {phase.kind === 'ended' && (
+        <p className="hint" role="status">
+          Call ended{view.endReason ? ` (${view.endReason})` : ''}. It is in the call history.
+        </p>
+      )}
+      {phase.kind === 'idle' && (
+        <p className="hint tester-empty">
+          Start a call to talk to the {choice === DRAFT ? 'draft' : `version ${choice}`} with your microphone; you can
+          also type.
+        </p>
+      )}
+
+      {phase.kind !== 'idle' && phase.kind !== 'starting' && phase.call?.mode === 'livekit' && running && (
+        <LiveKitCall
+          serverUrl={phase.call.serverUrl}
+          participantToken={phase.call.participantToken}
+          onEvent={call.receive}
+        />
+      )}
+      {phase.kind !== 'idle' && (
+        <>
+          <AgentStatus
+            state={view.agentState}
+            agentName={view.activeAgentId ? agentName(view.activeAgentId) : null}
+            agent={running ? analysers.agent : null}
+            caller={running ? analysers.caller : null}
+          />
+          <PlaybackMeter stats={call.stats} firstAudioMs={call.firstAudioMs} />
+          <MessageBox onSend={call.sendText} disabled={phase.kind !== 'live' || phase.call.mode !== 'local'} />
+          <CallDetails view={view} agentName={agentName} transcriptEmpty="Say something, or type below." />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import {
+  BarVisualizer,
+  RoomAudioRenderer,
+  SessionProvider,
+  StartAudio,
+  useAgent,
+  useSession,
+} from '@livekit/components-react';
+import { RoomEvent, TokenSource } from 'livekit-client';
+import { useEffect, useMemo } from 'react';
+import type { SessionEvent } from '../types';
+
+/** Parley's own topic in the room: every SessionEvent as JSON (data packets, or text streams when large). */
+const PARLEY_EVENTS_TOPIC = 'parley.events';
+
+/** Props of a LiveKit test call. */
+export interface LiveKitCallProps {
+  serverUrl: string;
+  participantToken: string;
+  onEvent: (event: SessionEvent) => void;
+}
+
+/** The agent's state and voice, drawn by LiveKit's own visualizer. */
+function AgentVoice() {
+  const agent = useAgent();
+  return (
+    <div className="tester-livekit-agent">
+      <BarVisualizer state={agent.state} track={agent.microphoneTrack} barCount={7} className="tester-lk-bars" />
+      <span className="hint">LiveKit agent: {agent.state}</span>
+    </div>
+  );
+}
+
+/**
+ * A test call through a LiveKit room: joins with the room-scoped token, publishes the microphone,
+ * plays the agent with RoomAudioRenderer and forwards Parley's SessionEvents to the live view.
+ */
+export function LiveKitCall({ serverUrl, participantToken, onEvent }: LiveKitCallProps) {
+  const tokenSource = useMemo(
+    () => TokenSource.literal({ serverUrl, participantToken }),
+    [serverUrl, participantToken],
+  );
+  const session = useSession(tokenSource);
+  const { room } = session;
+
+  useEffect(() => {
+    void session.start({ tracks: { microphone: { enabled: true } } });
+    return () => void session.end();
+    // Start once per token; `session` changes identity on every state update.
+  }, [tokenSource]);
+
+  useEffect(() => {
+    const decoder = new TextDecoder();
+    const onData = (payload: Uint8Array, _from: unknown, _kind: unknown, topic?: string) => {
+      if (topic === PARLEY_EVENTS_TOPIC) onEvent(JSON.parse(decoder.decode(payload)) as SessionEvent);
+    };
+    room.on(RoomEvent.DataReceived, onData);
+    room.registerTextStreamHandler(PARLEY_EVENTS_TOPIC, async (reader) => {
+      onEvent(JSON.parse(await reader.readAll()) as SessionEvent);
+    });
+    return () => {
+      room.off(RoomEvent.DataReceived, onData);
+      room.unregisterTextStreamHandler(PARLEY_EVENTS_TOPIC);
+    };
+  }, [room, onEvent]);
+
+  return (
+    <SessionProvider session={session}>
+      <AgentVoice />
+      <RoomAudioRenderer />
+      <StartAudio label="Allow audio playback" />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,164 @@
+'use client';
+
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { testerApi } from '../api/tester-api';
+import { AgentPlayer, type PlaybackStats } from '../audio/agent-player';
+import { MicCapture } from '../audio/mic-capture';
+import { type CallView, emptyCallView, foldCallView } from '../live/call-view';
+import type { SessionEvent, StartedCall } from '../types';
+import { type CallProblem, failedCallProblem, microphoneProblem, unreachableProblem } from './call-problems';
+import { LocalConnection } from './local-connection';
+
+/** Where a test call is. */
+export type CallPhase =
+  | { kind: 'idle' }
+  | { kind: 'starting' }
+  | { kind: 'connecting'; call: StartedCall }
+  | { kind: 'live'; call: StartedCall }
+  | { kind: 'ended'; call: StartedCall }
+  | { kind: 'failed'; problem: CallProblem; call: StartedCall | null };
+
+/** The local-mode media of a running call. */
+interface LocalMedia {
+  context: AudioContext;
+  mic: MicCapture;
+  player: AgentPlayer;
+  connection: LocalConnection | null;
+}
+
+type ViewAction = { type: 'event'; event: SessionEvent } | { type: 'reset' };
+
+function viewReducer(view: CallView, action: ViewAction): CallView {
+  return action.type === 'reset' ? emptyCallView : foldCallView(view, action.event);
+}
+
+/** The test call panel's state and actions: start (local or LiveKit), type, mute, hang up. */
+export function useTestCall(flowId: string) {
+  const [phase, setPhase] = useState<CallPhase>({ kind: 'idle' });
+  const [view, dispatch] = useReducer(viewReducer, emptyCallView);
+  const [muted, setMuted] = useState(false);
+  const [firstAudioMs, setFirstAudioMs] = useState<number | null>(null);
+  const [stats, setStats] = useState<PlaybackStats | null>(null);
+  const media = useRef<LocalMedia | null>(null);
+
+  const release = useCallback(() => {
+    const current = media.current;
+    media.current = null;
+    if (!current) return;
+    current.connection?.close();
+    current.mic.stop();
+    current.player.close();
+    void current.context.close();
+  }, []);
+
+  useEffect(() => release, [release]);
+
+  /** The socket closed: an ended call, or a failure with the runtime's or the record's reason. */
+  const closed = useCallback(
+    async (call: StartedCall, code: number, reason: string, opened: boolean, fatal: string | null) => {
+      release();
+      if (!opened && call.mode === 'local') {
+        setPhase({ kind: 'failed', problem: unreachableProblem(call.url), call });
+      } else if (code === 1000 && !fatal) {
+        setPhase({ kind: 'ended', call });
+      } else {
+        const record = await testerApi.getCall(call.callId);
+        const why = (record.ok && record.data.call.failureReason) || fatal || reason || `connection closed (${code})`;
+        setPhase({ kind: 'failed', problem: failedCallProblem(why), call });
+      }
+    },
+    [release],
+  );
+
+  const start = useCallback(
+    async (version?: number) => {
+      const clickedAt = performance.now();
+      release();
+      dispatch({ type: 'reset' });
+      setFirstAudioMs(null);
+      setStats(null);
+      setMuted(false);
+      setPhase({ kind: 'starting' });
+      // Created inside the click so the browser lets it play sound.
+      const context = new AudioContext({ latencyHint: 'interactive' });
+      let mic: MicCapture;
+      try {
+        mic = await MicCapture.start(context, (frame) => media.current?.connection?.sendAudio(frame));
+      } catch (error) {
+        void context.close();
+        setPhase({ kind: 'failed', problem: microphoneProblem(error), call: null });
+        return;
+      }
+      const player = await AgentPlayer.create(context, () => setFirstAudioMs(performance.now() - clickedAt));
+      player.subscribe(setStats);
+      media.current = { context, mic, player, connection: null };
+      const started = await testerApi.startCall(flowId, version);
+      if (!started.ok) {
+        release();
+        setPhase({
+          kind: 'failed',
+          problem: { title: 'The call could not start', detail: started.error.message },
+          call: null,
+        });
+        return;
+      }
+      const call = started.data;
+      if (call.mode !== 'local') {
+        // LiveKit carries the media itself (see LiveKitCall); the local capture is not needed.
+        release();
+        setPhase({ kind: 'live', call });
+        return;
+      }
+      setPhase({ kind: 'connecting', call });
+      let fatal: string | null = null;
+      const connection = new LocalConnection(call.url, call.token, {
+        open: () => setPhase({ kind: 'live', call }),
+        event: (event) => dispatch({ type: 'event', event }),
+        audio: (samples, rate) => media.current?.player.play(samples, rate),
+        playback: (action) => media.current?.player.control(action),
+        callError: (error) => {
+          if (error.fatal) fatal = error.message;
+        },
+        closed: (code, reason, opened) => void closed(call, code, reason, opened, fatal),
+      });
+      if (media.current) media.current.connection = connection;
+    },
+    [flowId, release, closed],
+  );
+
+  /** Folds an event from a LiveKit call's parley.events topic into the view. */
+  const receive = useCallback((event: SessionEvent) => dispatch({ type: 'event', event }), []);
+
+  const sendText = useCallback((text: string) => media.current?.connection?.sendText(text), []);
+
+  const toggleMute = useCallback(() => {
+    setMuted((was) => {
+      media.current?.mic.setMuted(!was);
+      return !was;
+    });
+  }, []);
+
+  const hangUp = useCallback(() => {
+    if (media.current?.connection) media.current.connection.hangUp();
+    else if (phase.kind === 'live' || phase.kind === 'connecting') setPhase({ kind: 'ended', call: phase.call });
+  }, [phase]);
+
+  return {
+    phase,
+    view,
+    muted,
+    firstAudioMs,
+    stats,
+    /** Analysers for the visualizer: the agent's output and the caller's microphone. */
+    analysers: () => ({ agent: media.current?.player.analyser ?? null, caller: media.current?.mic.analyser ?? null }),
+    start,
+    receive,
+    sendText,
+    toggleMute,
+    hangUp,
+    setPhase,
+  };
+}
+
+/** What useTestCall returns. */
+export type TestCall = ReturnType<typeof useTestCall>;

@@ -1,0 +1,68 @@
+'use client';
+
+import type { ScenarioLine, ScenarioResult } from '@parley/engine';
+import { formatExpectation } from './scenario-text';
+
+function lineText(line: ScenarioLine): string {
+  switch (line.kind) {
+    case 'user':
+      return `Caller: ${line.text}`;
+    case 'assistant':
+      return `${line.agentId}: ${line.text}`;
+    case 'tool_call':
+      return `→ ${line.name}(${JSON.stringify(line.arguments)})`;
+    case 'tool_result':
+      return `← ${line.name}${line.isError ? ' failed' : ''}: ${line.output}`;
+    case 'handoff':
+      return `⇢ handoff ${line.from} → ${line.to}`;
+    case 'ended':
+      return `■ call ended (${line.reason})`;
+    case 'error':
+      return `⚠ ${line.message}`;
+  }
+}
+
+/** Each scenario's outcome, step by step: every expectation with its reason, and what was said. */
+export function ScenarioResults({ results }: { results: ScenarioResult[] }) {
+  if (results.length === 0) return <p className="hint tester-empty">This flow has no scenarios to run.</p>;
+  return (
+    <ol className="scenario-results" aria-label="Scenario results">
+      {results.map((result) => (
+        <li key={result.id} className={`scenario-result ${result.status}`} data-testid={`scenario-${result.id}`}>
+          <div className="scenario-head">
+            <span className={`badge ${result.status}`}>{result.status}</span> <strong>{result.name}</strong>{' '}
+            <span className="hint">{result.durationMs} ms</span>
+          </div>
+          {result.error && <p className="form-error">{result.error}</p>}
+          <ol className="scenario-steps">
+            {result.steps.map((step, i) => (
+              <li key={i} className={`scenario-step ${step.status}`}>
+                <div>
+                  <strong>&gt; {step.user}</strong>
+                </div>
+                <ul className="expectations">
+                  {step.expectations.map((check, j) => (
+                    <li key={j} className={`expectation ${check.status}`}>
+                      <span className={`badge ${check.status}`}>{check.status}</span>{' '}
+                      <code>{formatExpectation(check.expectation)}</code>
+                      {' — '}
+                      {check.reason}
+                    </li>
+                  ))}
+                </ul>
+                <details>
+                  <summary>Transcript</summary>
+                  <ul className="scenario-transcript">
+                    {step.transcript.map((line, j) => (
+                      <li key={j}>{lineText(line)}</li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  );
+}

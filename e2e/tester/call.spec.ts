@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { templates } from '../../packages/engine/src/templates';
+import { createFlow } from '../support/api';
+import { builder } from '../support/builder-page';
+import { expect, test } from './support/fixtures';
+
+const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
+
+test.use({ permissions: ['microphone'] });
+
+/** The playback node's counters, as the tester's meter exposes them. */
+async function playback(page: Page) {
+  const meter = page.getByTestId('playback-meter');
+  return {
+    sounding: Number(await meter.getAttribute('data-sounding-samples')),
+    sampleRate: Number(await meter.getAttribute('data-sample-rate')),
+    bufferedMs: Number(await meter.getAttribute('data-buffered-ms')),
+    firstAudioMs: await meter.getAttribute('data-first-audio-ms'),
+  };
+}
+
+test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-in, typing, hang-up and replay', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const id = await createFlow(request, { ...receptionist, name: 'Tester call' });
+  await page.goto(`/flows/${id}`);
+  const b = builder(page);
+  await expect(b.nodes).toHaveCount(3);
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
+  const tester = page.getByRole('complementary', { name: 'Tester' });
+
+  await tester.getByRole('button', { name: 'Start call' }).click();
+
+  // The greeting plays: agent audio reaches the output, non-silent.
+  await expect(tester.getByTestId('transcript-agent').first()).toContainText('thanks for calling', { timeout: 15_000 });
+  await expect.poll(async () => (await playback(page)).sounding, { timeout: 15_000 }).toBeGreaterThan(2000);
+  const firstAudioMs = Number((await playback(page)).firstAudioMs);
+  expect(firstAudioMs).toBeGreaterThan(0);
+  console.log(
+    `[measure] Start call -> first agent audio (local mode, offline providers): ${Math.round(firstAudioMs)} ms`,
+  );
+  testInfo.annotations.push({ type: 'start-to-first-audio-ms', description: String(Math.round(firstAudioMs)) });
+  await expect(b.node('reception')).toHaveClass(/call-active/);
+
+  // The caller asks about the bill (from the fake microphone): transcript, reply, handoff.
+  await expect(tester.getByTestId('transcript-user').first()).toContainText('I have a question about my bill', {
+    timeout: 20_000,
+  });
+  await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('Handoff reception → billing', {
+    timeout: 15_000,
+  });
+  await expect(b.node('billing')).toHaveClass(/call-active/);
+  await expect(page.getByTestId('rf__edge-reception-billing')).toHaveClass(/call-path/);
+  await expect(b.node('reception')).not.toHaveClass(/call-active/);
+  await page.screenshot({ path: testInfo.outputPath('tester-handoff.png') });
+  await testInfo.attach('tester during the call (handoff)', {
+    path: testInfo.outputPath('tester-handoff.png'),
+    contentType: 'image/png',
+  });
+
+  // The caller speaks while the agent talks: the agent stops at once. Between the interruption
+  // and the end of the caller's words, less than half a second more is heard (the agent's
+  // next line may start and be cut again), where the rest of what it had to say would take seconds.
+  await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('Caller interrupted the agent', {
+    timeout: 20_000,
+  });
+  const atInterruption = await playback(page);
+  await expect(tester.getByTestId('transcript-user').nth(1)).toContainText('my invoice is wrong', { timeout: 15_000 });
+  const afterWords = await playback(page);
+  expect(afterWords.bufferedMs).toBe(0);
+  expect(afterWords.sounding - atInterruption.sounding).toBeLessThan(0.5 * afterWords.sampleRate);
+  // The cut-off agent line is marked (its text is what was actually heard).
+  await expect(tester.getByTestId('transcript-agent').filter({ hasText: 'interrupted' }).first()).toBeVisible();
+  // Billing answers the invoice complaint with its tool; the call's tools show with arguments.
+  await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('lookup_invoice', { timeout: 20_000 });
+  await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('{"invoice_number":"123"}');
+  await page.screenshot({ path: testInfo.outputPath('tester-interruption.png') });
+  await testInfo.attach('tester during the call (after the interruption)', {
+    path: testInfo.outputPath('tester-interruption.png'),
+    contentType: 'image/png',
+  });
+
+  // Typing works too.
+  await tester.getByLabel('Message to the agent').fill('what is my balance');
+  await tester.getByRole('button', { name: 'Send' }).click();
+  await expect(tester.getByTestId('transcript-user').filter({ hasText: 'what is my balance' })).toContainText(
+    'You (typed)',
+  );
+  await expect(tester.getByTestId('transcript-agent').last()).toContainText('Could you tell me your invoice number?', {
+    timeout: 15_000,
+  });
+  await expect(tester.getByRole('img', { name: 'Latency per turn' })).toBeVisible();
+
+  await tester.getByRole('button', { name: 'Hang up' }).click();
+  await expect(tester.getByRole('status')).toContainText('Call ended (user_hangup)', { timeout: 15_000 });
+
+  // The call is in the history; its replay shows the conversation and the path.
+  await tester.getByRole('tab', { name: 'History' }).click();
+  const row = tester.getByTestId('call-row').first();
+  await expect(row).toContainText('ended');
+  await row.getByRole('button', { name: 'Replay' }).click();
+  const replay = tester.getByLabel('Call replay');
+  await expect(replay.getByRole('list', { name: 'Transcript' })).toContainText('I have a question about my bill');
+  await expect(replay.getByRole('list', { name: 'Timeline' })).toContainText('Handoff reception → billing');
+  await expect(page.getByTestId('rf__edge-reception-billing')).toHaveClass(/call-path/);
+  await expect(b.node('billing')).toHaveClass(/call-active/);
+});

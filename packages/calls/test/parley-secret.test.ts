@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveParleySecret } from '../src';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-secret-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('PARLEY_SECRET', () => {
+  it('uses the environment value when set', () => {
+    expect(resolveParleySecret({ PARLEY_SECRET: 'x'.repeat(32) }, tempDir())).toEqual({
+      secret: 'x'.repeat(32),
+      source: 'env',
+    });
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => resolveParleySecret({ PARLEY_SECRET: 'short' }, tempDir())).toThrow(/too short/);
+  });
+
+  it('is required in production', () => {
+    expect(() => resolveParleySecret({ NODE_ENV: 'production' }, tempDir())).toThrow(
+      /required when NODE_ENV=production/,
+    );
+  });
+
+  it('in development makes one secret under data/ and keeps using it', () => {
+    const dir = join(tempDir(), 'data');
+    const first = resolveParleySecret({}, dir);
+    const second = resolveParleySecret({}, dir);
+    expect(first.source).toBe('dev-file');
+    expect(first.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.secret).toBe(first.secret);
+    expect(readFileSync(join(dir, 'parley-secret'), 'utf8')).toBe(first.secret);
+    expect(statSync(join(dir, 'parley-secret')).mode & 0o077).toBe(0);
+  });
+});
