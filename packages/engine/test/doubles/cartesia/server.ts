@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { listenOnLoopback, waitUntil } from '../loopback';
 
 /**
  * A local stand-in for Cartesia's TTS WebSocket (`/tts/websocket`), speaking the documented
@@ -76,8 +77,7 @@ export class CartesiaDouble {
 
   /** Binds the server. */
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
-    this.url = `ws://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.http, 'ws');
   }
 
   /** Lets held last chunks go. */
@@ -87,15 +87,7 @@ export class CartesiaDouble {
 
   /** Resolves once `check` holds for what has been recorded so far. */
   until(check: () => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const probe = () => {
-        if (!check()) return;
-        this.changes.off('change', probe);
-        resolve();
-      };
-      this.changes.on('change', probe);
-      probe();
-    });
+    return waitUntil(this.changes, check);
   }
 
   /** Stops the server and every socket it holds. */

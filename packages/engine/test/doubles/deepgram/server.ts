@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { listenOnLoopback, waitUntil } from '../loopback';
 
 /**
  * A local stand-in for Deepgram's live transcription socket (`GET /v1/listen`, upgraded).
@@ -64,21 +65,12 @@ export class DeepgramDouble {
 
   /** Binds the server. */
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
-    this.url = `ws://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.http, 'ws');
   }
 
   /** Resolves once `check` holds for what has been recorded so far. */
   until(check: () => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const probe = () => {
-        if (!check()) return;
-        this.changes.off('change', probe);
-        resolve();
-      };
-      this.changes.on('change', probe);
-      probe();
-    });
+    return waitUntil(this.changes, check);
   }
 
   /** Stops the server and every socket it holds. */

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback, waitUntil } from '../loopback';
 
 /**
  * A local stand-in for ElevenLabs' streaming TTS endpoint
@@ -70,8 +71,7 @@ export class ElevenLabsDouble {
 
   /** Binds the server. */
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.http, 'http');
   }
 
   /** Lets held last chunks go. */
@@ -81,15 +81,7 @@ export class ElevenLabsDouble {
 
   /** Resolves once `check` holds for what has been recorded so far. */
   until(check: () => boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const probe = () => {
-        if (!check()) return;
-        this.changes.off('change', probe);
-        resolve();
-      };
-      this.changes.on('change', probe);
-      probe();
-    });
+    return waitUntil(this.changes, check);
   }
 
   /** Stops the server and every connection it holds. */
