@@ -57,7 +57,10 @@ test('publish, refuse an invalid publish, diff, roll back, view and restore vers
 
   // Restore version 1 into the draft.
   page.once('dialog', (dialog) => void dialog.accept());
+  // The restored draft replaces the canvas when the answer arrives: select a node only after that.
+  const restored = page.waitForResponse((response) => response.url().endsWith('/restore') && response.ok());
   await page.getByTestId('version-1').getByRole('button', { name: 'Restore to draft' }).click();
+  await restored;
   await b.node('support').click();
   await expect(page.getByLabel('Instructions')).toHaveValue(/not working/);
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { e2eAdmin } from './admin-account';
 import { startRuntime } from './runtime-server';
 import { openE2eDatabase } from './test-database';
 import { buildIsStale, buildWeb, startWeb } from './web-server';
@@ -9,6 +10,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = await openE2eDatabase();
   // The web server signs call tokens that the runtime verifies: both get the same secret.
   process.env.PARLEY_SECRET ||= randomBytes(24).toString('hex');
+  // Web and runtime encrypt and decrypt workspace secrets with the same key.
+  process.env.PARLEY_SECRETS_KEY ||= randomBytes(32).toString('base64');
+  // The web server creates this admin at startup; tests sign in as it (see fixtures.ts).
+  process.env.PARLEY_ADMIN_EMAIL = e2eAdmin.email;
+  process.env.PARLEY_ADMIN_PASSWORD = e2eAdmin.password;
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
   let server: Awaited<ReturnType<typeof startWeb>>;
   try {

@@ -57,12 +57,18 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on a free port against `databaseUrl` and waits until the API answers. */
-export async function startWeb(databaseUrl: string): Promise<WebServer> {
+/** Starts `next start` on a free port against `databaseUrl` (with `env` over ours) and waits until the API answers. */
+export async function startWeb(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<WebServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: webDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PARLEY_WEB_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PARLEY_WEB_DIST_DIR: E2E_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -75,8 +81,9 @@ export async function startWeb(databaseUrl: string): Promise<WebServer> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`${url}/api/flows`);
-      if (response.ok) return { url, stop };
+      // 401 is an answer: the API is up and wants a session.
+      const response = await fetch(`${url}/api/auth/session`);
+      if (response.status === 200 || response.status === 401) return { url, stop };
     } catch {
       // Not listening yet.
     }

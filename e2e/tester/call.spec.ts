@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { templates } from '../../packages/engine/src/templates';
 import { createFlow } from '../support/api';
 import { builder } from '../support/builder-page';
+import { latestCallEvents, timesOf } from './support/call-events';
 import { expect, test } from './support/fixtures';
 
 const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
@@ -67,9 +68,10 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
     timeout: 20_000,
   });
   const atInterruption = await playback(page);
+  // The runtime's clear empties the player's queue: nothing of the cut-off line waits to play.
+  await expect.poll(async () => (await playback(page)).bufferedMs).toBe(0);
   await expect(tester.getByTestId('transcript-user').nth(1)).toContainText('my invoice is wrong', { timeout: 15_000 });
   const afterWords = await playback(page);
-  expect(afterWords.bufferedMs).toBe(0);
   expect(afterWords.sounding - atInterruption.sounding).toBeLessThan(0.5 * afterWords.sampleRate);
   // The cut-off agent line is marked (its text is what was actually heard).
   await expect(tester.getByTestId('transcript-agent').filter({ hasText: 'interrupted' }).first()).toBeVisible();
@@ -106,4 +108,20 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   await expect(replay.getByRole('list', { name: 'Timeline' })).toContainText('Handoff reception → billing');
   await expect(page.getByTestId('rf__edge-reception-billing')).toHaveClass(/call-path/);
   await expect(b.node('billing')).toHaveClass(/call-active/);
+
+  // The stored events show each utterance as a turn of its own, and that the second one began
+  // after the handoff and was what cut the agent off.
+  const events = await latestCallEvents(request, id);
+  const spoken = events.filter((event) => event.type === 'transcript' && event.source === 'speech');
+  expect(spoken.map((event) => event.text)).toEqual(['I have a question about my bill', 'my invoice is wrong']);
+  const [firstSpeech, secondSpeech] = timesOf(events, 'user_speech_started');
+  const [handoff] = timesOf(events, 'handoff');
+  const [interruption] = timesOf(events, 'interruption');
+  const [greetingEnd] = timesOf(events, 'assistant_message');
+  expect(firstSpeech).toBeGreaterThan(greetingEnd ?? Number.POSITIVE_INFINITY);
+  expect(secondSpeech).toBeGreaterThan(handoff ?? Number.POSITIVE_INFINITY);
+  expect(interruption).toBeGreaterThan(secondSpeech ?? Number.POSITIVE_INFINITY);
+  console.log(
+    `[measure] session times (ms): greeting done ${greetingEnd}, caller speaks ${firstSpeech}, handoff ${handoff}, caller speaks again ${secondSpeech}, interruption ${interruption}`,
+  );
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { SignOutButton } from '@/src/auth/SignOutButton';
+import { pageSession } from '@/src/server/auth/page-session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,8 +9,9 @@ export const metadata: Metadata = {
   description: 'Design realtime voice agents as a graph.',
 };
 
-/** The page frame shared by every screen. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The page frame shared by every screen: who is signed in, settings and sign-out. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await pageSession();
   return (
     <html lang="en">
       <body>
@@ -16,6 +19,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <a href="/" className="brand">
             Parley
           </a>
+          {session && (
+            <div className="topbar-user">
+              <span data-testid="signed-in-as">{session.user.email}</span>
+              <a href="/settings">Settings</a>
+              <SignOutButton />
+            </div>
+          )}
         </header>
         <main className="content">{children}</main>
       </body>

@@ -77,10 +77,10 @@ export async function createFlow(spec: FlowSpec, workspaceId: string): Promise<F
   return toFlowRecord(row);
 }
 
-/** Every flow of the workspace (all flows when `workspaceId` is undefined), most recently updated first. */
-export async function listFlows(workspaceId?: string): Promise<FlowSummary[]> {
+/** Every flow of the workspace, most recently updated first. */
+export async function listFlows(workspaceId: string): Promise<FlowSummary[]> {
   const rows = await getDb().flow.findMany({
-    ...(workspaceId === undefined ? {} : { where: { workspaceId } }),
+    where: { workspaceId },
     orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
     select: {
       id: true,
@@ -96,22 +96,13 @@ export async function listFlows(workspaceId?: string): Promise<FlowSummary[]> {
   return rows.map(({ _count, ...row }) => ({ ...row, versionCount: _count.versions }));
 }
 
-// Transitional, until every caller names a workspace: the oldest workspace, made if none exists.
-async function defaultWorkspaceId(): Promise<string> {
-  const db = getDb();
-  const oldest = await db.workspace.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-  return oldest?.id ?? (await db.workspace.create({ data: { name: 'Default' } })).id;
-}
-
 /** Flows: drafts with optimistic concurrency on `revision`. */
 export const flows = {
-  /** Every flow of every workspace, most recently updated first. */
-  list: () => listFlows(),
+  /** Every flow of the workspace, most recently updated first. */
+  list: listFlows,
 
-  /** Stores a new flow whose draft is `spec` in the given (else the oldest) workspace. */
-  async create(spec: FlowSpec, workspaceId?: string): Promise<FlowRecord> {
-    return createFlow(spec, workspaceId ?? (await defaultWorkspaceId()));
-  },
+  /** Stores a new flow of the workspace whose draft is `spec`. */
+  create: createFlow,
 
   /** The flow with its draft; NotFoundError when missing. */
   get: findFlow,

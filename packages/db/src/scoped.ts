@@ -30,10 +30,13 @@ export interface WorkspaceRepositories {
     create(input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string }): Promise<CallRecord>;
     get(id: string): Promise<CallRecord>;
     listByFlow(flowId: string): Promise<CallRecord[]>;
-    /** Calls of the workspace that are pending or active now. */
+    /** Calls of the workspace going now: active, or pending and still joinable. */
     countOpen(): Promise<number>;
   };
 }
+
+/** How long a pending call may still be joined (call tokens live a minute). */
+const pendingCallMs = 2 * 60_000;
 
 /**
  * The repositories as one workspace may use them. Every id is checked against the workspace
@@ -109,7 +112,13 @@ export function forWorkspace(workspaceId: string): WorkspaceRepositories {
       },
       listByFlow: onFlow(calls.listByFlow),
       countOpen: () =>
-        db().call.count({ where: { status: { in: ['pending', 'active'] }, flowVersion: { flow: { workspaceId } } } }),
+        db().call.count({
+          where: {
+            flowVersion: { flow: { workspaceId } },
+            // A pending call nobody joined within its token's life never starts: not counted.
+            OR: [{ status: 'active' }, { status: 'pending', createdAt: { gt: new Date(Date.now() - pendingCallMs) } }],
+          },
+        }),
     },
   };
 }

@@ -1,6 +1,4 @@
 import { getDb } from './client';
-import { NotFoundError } from './errors';
-import { isUuid } from './ids';
 
 /** A user without the password hash. */
 export interface UserRecord {
@@ -41,13 +39,6 @@ export const users = {
   /** How many users exist (0 means first run: the admin account is still to be created). */
   count(): Promise<number> {
     return getDb().user.count();
-  },
-
-  /** The user; NotFoundError when missing. */
-  async get(id: string): Promise<UserRecord> {
-    const row = isUuid(id) ? await getDb().user.findUnique({ where: { id }, select: publicFields }) : null;
-    if (!row) throw new NotFoundError(`User ${id}`);
-    return row;
   },
 
   /** The user with this email (any case) and their password hash, or null. */

@@ -1,5 +1,4 @@
 import { getDb } from './client';
-import { NotFoundError } from './errors';
 import { isUuid } from './ids';
 
 /** A workspace as its members see it. */
@@ -22,13 +21,6 @@ export const workspaces = {
     return getDb().workspace.create({ data: { name } });
   },
 
-  /** The workspace; NotFoundError when missing. */
-  async get(id: string): Promise<WorkspaceRecord> {
-    const row = isUuid(id) ? await getDb().workspace.findUnique({ where: { id } }) : null;
-    if (!row) throw new NotFoundError(`Workspace ${id}`);
-    return row;
-  },
-
   /** The workspaces the user belongs to, oldest membership first. */
   async ofUser(userId: string): Promise<MembershipRecord[]> {
     if (!isUuid(userId)) return [];
@@ -38,14 +30,5 @@ export const workspaces = {
       select: { role: true, workspace: true },
     });
     return rows;
-  },
-
-  /** Adds the user to the workspace with `role` (or changes their role there). */
-  async addMember(workspaceId: string, userId: string, role: 'admin' | 'member'): Promise<void> {
-    await getDb().membership.upsert({
-      where: { userId_workspaceId: { userId, workspaceId } },
-      create: { userId, workspaceId, role },
-      update: { role },
-    });
   },
 };

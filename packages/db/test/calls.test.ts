@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callEvents, calls, closeDb, flows, NotFoundError, type VersionRecord, versions } from '../src/index';
-import { validSpec } from './fixtures';
+import { testWorkspace, validSpec } from './fixtures';
 
 afterAll(closeDb);
 
 let version: VersionRecord;
 
 beforeAll(async () => {
-  const flow = await flows.create(validSpec('Calls'));
+  const flow = await flows.create(validSpec('Calls'), await testWorkspace());
   version = await versions.publish(flow.id, 'v1');
 });
 
@@ -52,7 +52,7 @@ describe('calls', () => {
   });
 
   test("listByFlow returns the flow's calls across versions, newest first", async () => {
-    const flow = await flows.create(validSpec('Listing calls'));
+    const flow = await flows.create(validSpec('Listing calls'), await testWorkspace());
     const v1 = await versions.publish(flow.id, 'v1');
     const v2 = await versions.snapshot(flow.id);
     const first = await calls.create({ flowVersionId: v1.id, mode: 'local' });
@@ -73,7 +73,7 @@ describe('calls', () => {
   });
 
   test('deleting the flow deletes its calls and their events', async () => {
-    const flow = await flows.create(validSpec('Cascade'));
+    const flow = await flows.create(validSpec('Cascade'), await testWorkspace());
     const v1 = await versions.publish(flow.id, 'v1');
     const call = await calls.create({ flowVersionId: v1.id, mode: 'local' });
     await callEvents.append(call.id, [{ seq: 1, type: 'speech_start', t: 5, payload: {} }]);

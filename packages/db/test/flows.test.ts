@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, flows, InvalidFlowError, NotFoundError, RevisionConflictError, versions } from '../src/index';
-import { invalidSpec, validSpec } from './fixtures';
+import { invalidSpec, testWorkspace, validSpec } from './fixtures';
 
 afterAll(closeDb);
 
@@ -8,17 +8,17 @@ const missingId = '00000000-0000-4000-8000-000000000000';
 
 describe('flows', () => {
   test('create stores the parsed draft at revision 1 with its name', async () => {
-    const created = await flows.create(validSpec('Front desk'));
+    const created = await flows.create(validSpec('Front desk'), await testWorkspace());
     expect(created).toMatchObject({ name: 'Front desk', revision: 1, liveVersionId: null });
     expect(created.draft).toEqual(validSpec('Front desk'));
     expect(await flows.get(created.id)).toEqual(created);
   });
 
   test('a draft with validation errors can be saved; one without the FlowSpec shape cannot', async () => {
-    const draft = await flows.create(invalidSpec('Work in progress'));
+    const draft = await flows.create(invalidSpec('Work in progress'), await testWorkspace());
     expect(draft.draft.entryAgentId).toBe('nobody');
     const shapeless = { ...validSpec(), name: '' };
-    const error = await flows.create(shapeless).catch((e: unknown) => e);
+    const error = await flows.create(shapeless, await testWorkspace()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidFlowError);
     expect((error as InvalidFlowError).issues[0]?.code).toBe('schema_invalid');
   });
@@ -32,17 +32,17 @@ describe('flows', () => {
   });
 
   test('updateDraft bumps the revision and keeps the name in sync with the draft', async () => {
-    const flow = await flows.create(validSpec('Before'));
+    const flow = await flows.create(validSpec('Before'), await testWorkspace());
     const updated = await flows.updateDraft(flow.id, validSpec('After', 'Say hi.'), 1);
     expect(updated.revision).toBe(2);
     expect(updated.name).toBe('After');
     expect(updated.draft.agents[0]?.instructions).toBe('Say hi.');
-    const listed = (await flows.list()).find((f) => f.id === flow.id);
+    const listed = (await flows.list(await testWorkspace())).find((f) => f.id === flow.id);
     expect(listed?.name).toBe('After');
   });
 
   test('a stale revision is refused with the current revision and leaves the draft untouched', async () => {
-    const flow = await flows.create(validSpec('Stale'));
+    const flow = await flows.create(validSpec('Stale'), await testWorkspace());
     await flows.updateDraft(flow.id, validSpec('Stale', 'First save.'), 1);
     const error = await flows.updateDraft(flow.id, validSpec('Stale', 'Lost save.'), 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RevisionConflictError);
@@ -53,7 +53,7 @@ describe('flows', () => {
   });
 
   test('20 concurrent saves from the same revision: exactly one wins and its draft is stored', async () => {
-    const flow = await flows.create(validSpec('Race'));
+    const flow = await flows.create(validSpec('Race'), await testWorkspace());
     const attempts = Array.from({ length: 20 }, (_, i) => validSpec('Race', `Writer ${i}`));
     const results = await Promise.allSettled(attempts.map((spec) => flows.updateDraft(flow.id, spec, 1)));
     const winners = results.filter((r) => r.status === 'fulfilled');
@@ -68,12 +68,12 @@ describe('flows', () => {
   });
 
   test('list shows newest updated first, with live version and published-only counts', async () => {
-    const older = await flows.create(validSpec('Older'));
-    const newer = await flows.create(validSpec('Newer'));
+    const older = await flows.create(validSpec('Older'), await testWorkspace());
+    const newer = await flows.create(validSpec('Newer'), await testWorkspace());
     await versions.publish(older.id, 'v1');
     await versions.snapshot(older.id);
     await versions.publish(older.id, 'v2');
-    const listed = await flows.list();
+    const listed = await flows.list(await testWorkspace());
     const ids = listed.map((f) => f.id);
     // Publishing touched `older` last, so it now sorts before `newer`.
     expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
@@ -86,7 +86,7 @@ describe('flows', () => {
   });
 
   test('duplicate copies the draft under a new name, without versions', async () => {
-    const source = await flows.create(validSpec('Original'));
+    const source = await flows.create(validSpec('Original'), await testWorkspace());
     await versions.publish(source.id, 'v1');
     const copy = await flows.duplicate(source.id);
     expect(copy.id).not.toBe(source.id);
@@ -96,7 +96,7 @@ describe('flows', () => {
   });
 
   test('remove deletes the flow with its versions', async () => {
-    const flow = await flows.create(validSpec('Doomed'));
+    const flow = await flows.create(validSpec('Doomed'), await testWorkspace());
     const version = await versions.publish(flow.id, 'v1');
     await flows.remove(flow.id);
     await expect(flows.get(flow.id)).rejects.toBeInstanceOf(NotFoundError);

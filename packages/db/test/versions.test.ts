@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, flows, InvalidFlowError, NotFoundError, RevisionConflictError, versions } from '../src/index';
-import { invalidSpec, validSpec } from './fixtures';
+import { invalidSpec, testWorkspace, validSpec } from './fixtures';
 
 afterAll(closeDb);
 
 describe('versions', () => {
   test('publish stores the draft as version 1, live, and the flow points at it', async () => {
-    const flow = await flows.create(validSpec('Publish me'));
+    const flow = await flows.create(validSpec('Publish me'), await testWorkspace());
     const version = await versions.publish(flow.id, 'first release');
     expect(version).toMatchObject({ flowId: flow.id, number: 1, kind: 'published', note: 'first release', live: true });
     expect(version.spec).toEqual(flow.draft);
@@ -17,7 +17,7 @@ describe('versions', () => {
   });
 
   test('publishing an invalid draft throws InvalidFlowError with the issues and stores nothing', async () => {
-    const flow = await flows.create(invalidSpec());
+    const flow = await flows.create(invalidSpec(), await testWorkspace());
     const error = await versions.publish(flow.id, 'nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidFlowError);
     expect((error as InvalidFlowError).issues.map((i) => i.code)).toContain('entry_unknown');
@@ -30,7 +30,7 @@ describe('versions', () => {
   });
 
   test('20 concurrent publishes get the distinct numbers 1..20', async () => {
-    const flow = await flows.create(validSpec('Busy'));
+    const flow = await flows.create(validSpec('Busy'), await testWorkspace());
     const published = await Promise.all(Array.from({ length: 20 }, (_, i) => versions.publish(flow.id, `n${i}`)));
     const numbers = published.map((v) => v.number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -40,7 +40,7 @@ describe('versions', () => {
   });
 
   test('snapshots share the numbering but are never live', async () => {
-    const flow = await flows.create(validSpec('Tested'));
+    const flow = await flows.create(validSpec('Tested'), await testWorkspace());
     const published = await versions.publish(flow.id, 'v1');
     const snapshot = await versions.snapshot(flow.id, 'test call');
     expect(snapshot).toMatchObject({ number: 2, kind: 'snapshot', live: false, note: 'test call' });
@@ -49,7 +49,7 @@ describe('versions', () => {
   });
 
   test('list is newest first and marks the live version', async () => {
-    const flow = await flows.create(validSpec('Listed'));
+    const flow = await flows.create(validSpec('Listed'), await testWorkspace());
     await versions.publish(flow.id, 'v1');
     await versions.snapshot(flow.id);
     await versions.publish(flow.id, 'v3');
@@ -63,7 +63,7 @@ describe('versions', () => {
   });
 
   test('missing flows, numbers and versions throw NotFoundError', async () => {
-    const flow = await flows.create(validSpec('Empty'));
+    const flow = await flows.create(validSpec('Empty'), await testWorkspace());
     await expect(versions.live(flow.id)).rejects.toThrow(`Live version of flow ${flow.id} not found`);
     await expect(versions.get(flow.id, 7)).rejects.toThrow(`Version 7 of flow ${flow.id} not found`);
     await expect(versions.getById('not-a-uuid')).rejects.toBeInstanceOf(NotFoundError);
@@ -72,7 +72,7 @@ describe('versions', () => {
   });
 
   test('rollback makes an older published version live again and leaves the draft alone', async () => {
-    const flow = await flows.create(validSpec('Rollback', 'One.'));
+    const flow = await flows.create(validSpec('Rollback', 'One.'), await testWorkspace());
     const v1 = await versions.publish(flow.id, 'v1');
     const saved = await flows.updateDraft(flow.id, validSpec('Rollback', 'Two.'), 1);
     await versions.publish(flow.id, 'v2');
@@ -89,7 +89,7 @@ describe('versions', () => {
   });
 
   test('restore copies a version into the draft as a new revision, refusing a stale base', async () => {
-    const flow = await flows.create(validSpec('Restore', 'Old words.'));
+    const flow = await flows.create(validSpec('Restore', 'Old words.'), await testWorkspace());
     await versions.publish(flow.id, 'v1');
     await flows.updateDraft(flow.id, validSpec('Restore', 'New words.'), 1);
 

@@ -47,3 +47,4 @@ export { userAwayPrompt, VoiceSession, type VoiceSessionOptions, type WebhookOpt
 export * from './testing';
 export type * from './testing/scenario-result';
 export { runScenario, runScenarios, type ScenarioRunOptions, scenarioJudge } from './testing/scenario-runner';
+export { warmEngine } from './warm-up';

@@ -75,7 +75,14 @@ export class CallSupervisor {
         if (this.draining)
           throw new CallRefused('runtime_draining', 'this runtime is shutting down and takes no new calls');
         const running = new RunningCall(
-          { callId, spec: call.version.spec, transport, secrets: this.options.secrets },
+          {
+            callId,
+            spec: call.version.spec,
+            transport,
+            // The workspace's own secrets win over the runtime's environment of the same name.
+            secrets: { ...this.options.secrets, ...call.workspace.secrets },
+            webhookAllowList: call.workspace.webhookAllowList,
+          },
           this.options.pool,
           sink,
           this.options.log.child({ callId, flowVersionId: call.version.id }),

@@ -1,10 +1,34 @@
-import { type CallRecord, calls, NotFoundError, type VersionRecord, versions } from '@parley/db';
+import {
+  allowlist,
+  type CallRecord,
+  calls,
+  flows,
+  NotFoundError,
+  secrets,
+  type VersionRecord,
+  versions,
+} from '@parley/db';
 import { CallRefused } from './call-refused';
 
 /** A pending call and the exact version it runs. */
 export interface CallToRun {
   call: CallRecord;
   version: VersionRecord;
+  /** What the flow's workspace gives its calls: its secrets and webhook allow-list. */
+  workspace: WorkspaceSettings;
+}
+
+/** A workspace's secrets (decrypted, by name) and the non-public hosts its webhooks may reach. */
+export interface WorkspaceSettings {
+  secrets: Record<string, string>;
+  webhookAllowList: string[];
+}
+
+/** The secrets and allow-list of the workspace that owns flow `flowId`. */
+export async function workspaceSettings(flowId: string): Promise<WorkspaceSettings> {
+  const { workspaceId } = await flows.get(flowId);
+  const [values, entries] = await Promise.all([secrets.values(workspaceId), allowlist.entries(workspaceId)]);
+  return { secrets: values, webhookAllowList: entries };
 }
 
 async function orRefuse<T>(load: Promise<T>, refusal: CallRefused): Promise<T> {
@@ -35,5 +59,5 @@ export async function loadCallToRun(callId: string, flowVersionId: string): Prom
       `call ${callId} is already ${call.status}; create a new call to talk again`,
     );
   }
-  return { call, version };
+  return { call, version, workspace: await workspaceSettings(version.flowId) };
 }

@@ -1,4 +1,4 @@
-import { compile, type Transport, VoiceSession, warmEspeak } from '@parley/engine';
+import { compile, type Transport, VoiceSession, warmEngine } from '@parley/engine';
 import { createLogger } from '../log';
 import { type OpenedTransport, openCallTransport } from './call-transport';
 import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
@@ -61,7 +61,12 @@ async function runCall(call: CallStart): Promise<void> {
   try {
     opened = await openCallTransport(call.transport, post, log);
     const { transport, closed } = watchClose(opened.transport);
-    session = new VoiceSession({ plan: compile(call.spec), transport, secrets: call.secrets });
+    session = new VoiceSession({
+      plan: compile(call.spec),
+      transport,
+      secrets: call.secrets,
+      webhooks: { allowList: call.webhookAllowList },
+    });
     void opened.ended?.then(() => session?.close('user_hangup'));
     await session.start();
     // Asked to end while the session was starting: end it now it can.
@@ -80,5 +85,5 @@ process.once('message', (message: ParentMessage) => {
   if (message.type === 'start') return void runCall(message.call);
   finish({ type: 'start_failed', reason: `a call process must be sent start first, not ${message.type}` }, 1);
 });
-await warmEspeak();
+await warmEngine();
 post({ type: 'ready' });

@@ -11,6 +11,8 @@ export interface CallStart {
   transport: CallTransportSpec;
   /** Provider keys and webhook secrets by name. */
   secrets: Record<string, string>;
+  /** Non-public hosts and ranges the workspace lets webhooks reach. */
+  webhookAllowList: string[];
 }
 
 /** What agent audio already sent should do: see the local protocol's `playback` message. */
@@ -29,7 +31,7 @@ export type ParentMessage =
 
 /** Call process -> parent. */
 export type ChildMessage =
-  /** Booted and warmed (engine loaded, TTS ready): waiting for `start`. */
+  /** Booted and warmed (engine loaded, offline providers run once, see warmEngine): waiting for `start`. */
   | { type: 'ready' }
   | { type: 'event'; event: SessionEvent }
   /** Agent audio to play now (local mode; already paced at real time). */

@@ -1,5 +1,6 @@
 import { versions } from '@parley/db';
 import { runScenarios, type ScenarioResult, scenarioJudge } from '@parley/engine';
+import { workspaceSettings } from '../calls/load-call';
 import type { Logger } from '../log';
 
 /** Runs the scenarios of stored versions, one run at a time. */
@@ -17,9 +18,11 @@ export class ScenarioRuns {
   run(flowVersionId: string, ids?: readonly string[]): Promise<ScenarioResult[]> {
     const run = this.queue.then(async () => {
       const version = await versions.getById(flowVersionId);
+      const workspace = await workspaceSettings(version.flowId);
       const started = performance.now();
       const results = await runScenarios(version.spec, {
-        secrets: this.secrets,
+        secrets: { ...this.secrets, ...workspace.secrets },
+        webhooks: { allowList: workspace.webhookAllowList },
         judge: scenarioJudge(this.secrets),
         ...(ids ? { ids } : {}),
       });

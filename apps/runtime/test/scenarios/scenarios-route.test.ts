@@ -1,5 +1,5 @@
 import { signCallToken, signScenarioRunToken } from '@parley/calls';
-import { flows, type VersionRecord, versions } from '@parley/db';
+import { flows, type VersionRecord, versions, workspaces } from '@parley/db';
 import { flowSpecSchema } from '@parley/engine/flow';
 import { templates } from '@parley/engine/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ async function snapshot(change: (spec: ReturnType<typeof flowSpecSchema.parse>) 
   if (!template) throw new Error('the receptionist template is missing');
   const spec = flowSpecSchema.parse(template.spec);
   change(spec);
-  const flow = await flows.create(spec);
+  const flow = await flows.create(spec, (await workspaces.create('Runtime tests')).id);
   return versions.snapshot(flow.id, 'scenario test');
 }
 

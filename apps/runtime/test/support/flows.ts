@@ -1,5 +1,5 @@
 import { signCallToken } from '@parley/calls';
-import { type CallRecord, calls, flows, type VersionRecord, versions } from '@parley/db';
+import { type CallRecord, calls, flows, type VersionRecord, versions, workspaces } from '@parley/db';
 import { flowSpecSchema } from '@parley/engine/flow';
 import { templates } from '@parley/engine/templates';
 
@@ -13,7 +13,7 @@ export async function publishReceptionist(options: { typedOnly?: boolean } = {})
   const spec = flowSpecSchema.parse(template.spec);
   // Typed-only: no speech-to-text, for tests about the connection rather than the conversation.
   if (options.typedOnly) for (const agent of spec.agents) agent.stt = { provider: 'none' };
-  const flow = await flows.create(spec);
+  const flow = await flows.create(spec, (await workspaces.create('Runtime tests')).id);
   return versions.publish(flow.id, 'runtime test');
 }
 

@@ -11,6 +11,8 @@ export class RuntimeProcess {
   readonly child: ChildProcess;
   /** Every JSON log line it printed, parsed. */
   readonly logs: Record<string, unknown>[] = [];
+  /** Everything it and its call processes printed on stdout and stderr (tests grep it for secrets). */
+  output = '';
   /** Resolves with the exit code (null if killed by a signal). */
   readonly exited: Promise<number | null>;
   /** Resolves with the base URL once it listens. */
@@ -25,12 +27,17 @@ export class RuntimeProcess {
         RUNTIME_PORT: '0',
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+      process.stderr.write(chunk);
     });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
     this.listening = new Promise((resolve, reject) => {
       let pending = '';
       this.child.stdout?.on('data', (chunk: Buffer) => {
+        this.output += chunk.toString();
         pending += chunk.toString();
         const lines = pending.split('\n');
         pending = lines.pop() ?? '';

@@ -10,6 +10,14 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'runtime_unavailable'
   | 'livekit_unavailable'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'too_many_calls'
+  | 'setup_done'
+  | 'email_taken'
   | 'internal_error';
 
 /** The one error body: `{ error: { code, message, issues?, ...details } }`. */

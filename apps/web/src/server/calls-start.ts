@@ -1,5 +1,5 @@
 import { signCallToken } from '@parley/calls';
-import { calls } from '@parley/db';
+import type { WorkspaceRepositories } from '@parley/db';
 import type { CallsConfig } from './calls-config';
 import { versionForTest } from './calls-version';
 import { joinLiveKitCall, type LiveKitJoin, newRoomName } from './livekit-session';
@@ -17,9 +17,15 @@ const LOCAL_TOKEN_TTL_MS = 60_000;
  * Creates a test call on version `number` (or a snapshot of the draft) and returns how to join
  * it: through LiveKit when the server is configured for it, else the runtime's WebSocket.
  */
-export async function startTestCall(config: CallsConfig, flowId: string, number?: number): Promise<StartedCall> {
+export async function startTestCall(
+  config: CallsConfig,
+  repos: WorkspaceRepositories,
+  flowId: string,
+  number?: number,
+): Promise<StartedCall> {
   if (!config.livekit) await requireRuntimeReady(config);
-  const version = await versionForTest(flowId, number);
+  const version = await versionForTest(repos, flowId, number);
+  const { calls } = repos;
   if (config.livekit) {
     const room = newRoomName();
     const call = await calls.create({ flowVersionId: version.id, mode: 'livekit', room });

@@ -1,4 +1,4 @@
-import { calls, flows } from '@parley/db';
+import { calls, forWorkspace, type WorkspaceRepositories, workspaces } from '@parley/db';
 import { flowSpecSchema } from '@parley/engine/flow';
 import { templates } from '@parley/engine/templates';
 import { TokenVerifier } from 'livekit-server-sdk';
@@ -14,11 +14,13 @@ const API_SECRET = 'livekit-test-secret-0123456789abcdef0123';
 
 let livekit: LiveKitTwirpDouble;
 let flowId: string;
+let repos: WorkspaceRepositories;
 
 beforeAll(async () => {
   livekit = await startLiveKitTwirpDouble(API_KEY, API_SECRET);
   const template = templates.find((t) => t.id === 'receptionist');
-  flowId = (await flows.create(flowSpecSchema.parse(template?.spec))).id;
+  repos = forWorkspace((await workspaces.create('Calls')).id);
+  flowId = (await repos.flows.create(flowSpecSchema.parse(template?.spec))).id;
 });
 
 afterAll(async () => {
@@ -33,6 +35,7 @@ describe('starting a test call', () => {
   it('in LiveKit mode: records the call, mints a token for its room only, and dispatches the agent', async () => {
     const started = await startTestCall(
       config({ LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: API_KEY, LIVEKIT_API_SECRET: API_SECRET }),
+      repos,
       flowId,
     );
     if (started.mode !== 'livekit') throw new Error(`expected a LiveKit call, got ${started.mode}`);
@@ -57,14 +60,14 @@ describe('starting a test call', () => {
       LIVEKIT_API_KEY: API_KEY,
       LIVEKIT_API_SECRET: 'not-the-secret-0123456789abcdef0123456',
     });
-    const error = await startTestCall(wrongSecret, flowId).catch((e: unknown) => e);
+    const error = await startTestCall(wrongSecret, repos, flowId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, code: 'livekit_unavailable' });
     expect((error as Error).message).toMatch(/refused the agent dispatch.*invalid token/);
   });
 
   it('in local mode: a runtime that cannot be reached is a 503 saying how to start it', async () => {
-    const error = await startTestCall(config({ RUNTIME_PUBLIC_URL: 'ws://127.0.0.1:9' }), flowId).catch(
+    const error = await startTestCall(config({ RUNTIME_PUBLIC_URL: 'ws://127.0.0.1:9' }), repos, flowId).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ status: 503, code: 'runtime_unavailable' });

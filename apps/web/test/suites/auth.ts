@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { forWorkspace } from '@parley/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../support/accounts';
 import { type Api, client } from '../support/http';
@@ -165,7 +166,7 @@ export function authSuite(base: () => string, serverOutput: () => string): void 
       const flow = await ownerApi.post('/api/flows', withHeader);
       expect(flow.status).toBe(201);
       const exported = await fetch(`${base()}/api/flows/${flow.body.flow.id}/export`, {
-        headers: { cookie: ownerApi.cookie() },
+        headers: ownerApi.authHeaders(),
       });
       const exportText = await exported.text();
       expect(exportText).toContain('BILLING_TOKEN');
@@ -191,6 +192,18 @@ export function authSuite(base: () => string, serverOutput: () => string): void 
       const refused = await memberApi.put('/api/secrets/X', { value: 'v' });
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('forbidden');
+    });
+
+    it('a workspace with its maximum of test calls going gets 429 too_many_calls', async () => {
+      const flowId = (await ownerApi.post('/api/flows', twoAgentSpec('Busy'))).body.flow.id as string;
+      const version = (await ownerApi.post(`/api/flows/${flowId}/publish`, { note: 'v1' })).body.version;
+      const repos = forWorkspace(owner.workspaceId);
+      for (let i = 0; i < 5; i++) await repos.calls.create({ flowVersionId: version.id, mode: 'local' });
+      const refused = await ownerApi.post(`/api/flows/${flowId}/calls`, {});
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('too_many_calls');
+      // The stranger's workspace is not affected by the owner's calls (its call fails later, on the runtime).
+      expect((await strangerApi.post(`/api/flows/${flowId}/calls`, {})).status).toBe(404);
     });
 
     it('sign-out ends the session on the server, not just in the browser', async () => {

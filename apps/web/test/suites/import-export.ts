@@ -11,7 +11,9 @@ export function importExportSuite(api: Api): void {
 
     it('exports the draft as an attachment that imports back into an equal flow', async () => {
       const { body: created } = await api.post('/api/flows', twoAgentSpec('Café "Line" 1', 'round trip'));
-      const exported = await fetch(`${api.base()}/api/flows/${created.flow.id}/export`);
+      const exported = await fetch(`${api.base()}/api/flows/${created.flow.id}/export`, {
+        headers: api.authHeaders(),
+      });
       expect(exported.status).toBe(200);
       const disposition = exported.headers.get('content-disposition') ?? '';
       expect(disposition).toMatch(/^attachment; filename="Cafe -Line- 1\.json"/);
@@ -56,6 +58,7 @@ export function importExportSuite(api: Api): void {
 
       const chunked = await fetch(`${api.base()}/api/flows/import`, {
         method: 'POST',
+        headers: api.authHeaders(),
         body: new Blob([oversized]).stream(),
         duplex: 'half',
       } as RequestInit);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +8,13 @@ const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 // A build directory of the tests' own, so a developer's `.next` is never replaced under them.
 const distDir = '.next-test';
+const secretsKey = randomBytes(32).toString('base64');
 
 /** A running `next start` of the app and how to stop it. */
 export interface NextServer {
   url: string;
+  /** Everything the server printed on stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -21,6 +25,8 @@ function nextEnv(databaseUrl: string): NodeJS.ProcessEnv {
     PARLEY_WEB_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
+    // Production mode requires a secrets key; each run makes its own.
+    PARLEY_SECRETS_KEY: secretsKey,
   };
 }
 
@@ -54,12 +60,12 @@ export async function startApp(databaseUrl: string): Promise<NextServer> {
     if (gone) throw new Error(`next start exited before serving:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, stop };
+  return { url, output, stop };
 }
 
 async function answers(url: string): Promise<boolean> {
   try {
-    await fetch(`${url}/api/flows`);
+    await fetch(`${url}/api/auth/session`);
     return true;
   } catch {
     return false;

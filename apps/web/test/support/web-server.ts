@@ -3,9 +3,10 @@ import { buildApp, type NextServer, startApp } from './next-server';
 
 /**
  * Builds the app once and serves it for the calling test file (the only one that uses it),
- * against the run's test database. Returns a getter for the server's base URL.
+ * against the run's test database. Returns getters for the server's base URL and for everything
+ * it printed so far (tests grep it for secrets).
  */
-export function useWebServer(): () => string {
+export function useWebServer(): { url: () => string; output: () => string } {
   let server: NextServer | undefined;
   beforeAll(async () => {
     const databaseUrl = process.env.DATABASE_URL;
@@ -16,8 +17,9 @@ export function useWebServer(): () => string {
   afterAll(async () => {
     await server?.stop();
   });
-  return () => {
+  const running = () => {
     if (!server) throw new Error('The web server is not running.');
-    return server.url;
+    return server;
   };
+  return { url: () => running().url, output: () => running().output() };
 }

@@ -1,22 +1,21 @@
-import { flows } from '@parley/db';
+import { authed } from '@/src/server/auth/api-auth';
 import { blankFlowSpec } from '@/src/server/blank-flow';
 import { flowWithIssues } from '@/src/server/flow-with-issues';
-import { handle } from '@/src/server/handle';
 import { parseBody } from '@/src/server/parse-body';
 import { parseFlowSpec } from '@/src/server/parse-flow-spec';
 import { readJsonBody } from '@/src/server/read-json-body';
 import { createBlankFlowBody } from '@/src/server/request-schemas';
 
-/** Lists every flow with its live version and version count. */
-export const GET = handle(async () => Response.json({ flows: await flows.list() }));
+/** Lists the workspace's flows with its live version and version count. */
+export const GET = authed(async (_request, _context, { repos }) => Response.json({ flows: await repos.flows.list() }));
 
 /** Creates a flow from a FlowSpec, or a blank one-agent flow from `{ name }`. */
-export const POST = handle(async (request) => {
+export const POST = authed(async (request, _context, { repos }) => {
   const body = await readJsonBody(request);
   // Only `{ name }` asks for a blank flow; anything else must be a FlowSpec, so its errors name FlowSpec fields.
   const wantsBlank = isObject(body) && Object.keys(body).every((key) => key === 'name');
   const spec = wantsBlank ? blankFlowSpec(parseBody(createBlankFlowBody, body).name) : parseFlowSpec(body).spec;
-  return Response.json(flowWithIssues(await flows.create(spec)), { status: 201 });
+  return Response.json(flowWithIssues(await repos.flows.create(spec)), { status: 201 });
 });
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { validate } from '@parley/engine/flow';
-import { handle } from '@/src/server/handle';
+import { authed } from '@/src/server/auth/api-auth';
 import { readJsonBody } from '@/src/server/read-json-body';
 
 /** Validates any JSON as a FlowSpec; 200 even when it is invalid, since the answer is the issue list. */
-export const POST = handle(async (request) => Response.json(validate(await readJsonBody(request))));
+export const POST = authed(async (request) => Response.json(validate(await readJsonBody(request))));

@@ -1,3 +1,4 @@
+import { csrfToken } from '@/src/auth/csrf-token';
 import type { ApiErrorInfo, ApiResult } from './types';
 
 /** Sends one JSON request; never throws, so callers branch on `ok` and the API's error code. */
@@ -6,7 +7,11 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // Every state-changing request must carry the session's CSRF token.
+        ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken() }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

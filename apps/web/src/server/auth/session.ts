@@ -12,6 +12,8 @@ export async function startSession(
 ): Promise<{ cookies: string[]; csrfToken: string }> {
   const token = newToken();
   const csrfToken = newToken();
+  // Sign-ins are rare enough to sweep expired sessions on each; no scheduler needed.
+  await sessions.removeExpired();
   await sessions.create({ id: hashToken(token), userId, csrfToken, expiresAt: new Date(Date.now() + sessionTtlMs) });
   const secure = isHttps(request);
   const maxAgeSeconds = sessionTtlMs / 1000;

@@ -73,7 +73,7 @@ export function CallPanel({
         )}
       </div>
 
-      {phase.kind === 'starting' && <p className="hint">Opening the microphone and starting the call…</p>}
+      {phase.kind === 'starting' && <p className="hint">Starting the call…</p>}
       {phase.kind === 'connecting' && <p className="hint">Connecting to the runtime…</p>}
       {phase.kind === 'failed' && (
         <div className="tester-problem" role="alert">

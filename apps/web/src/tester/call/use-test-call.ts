@@ -18,10 +18,10 @@ export type CallPhase =
   | { kind: 'ended'; call: StartedCall }
   | { kind: 'failed'; problem: CallProblem; call: StartedCall | null };
 
-/** The local-mode media of a running call. */
+/** The local-mode media of a running call; the microphone opens once the session has started. */
 interface LocalMedia {
   context: AudioContext;
-  mic: MicCapture;
+  mic: MicCapture | null;
   player: AgentPlayer;
   connection: LocalConnection | null;
 }
@@ -37,6 +37,7 @@ export function useTestCall(flowId: string) {
   const [phase, setPhase] = useState<CallPhase>({ kind: 'idle' });
   const [view, dispatch] = useReducer(viewReducer, emptyCallView);
   const [muted, setMuted] = useState(false);
+  const mutedRef = useRef(false);
   const [firstAudioMs, setFirstAudioMs] = useState<number | null>(null);
   const [stats, setStats] = useState<PlaybackStats | null>(null);
   const media = useRef<LocalMedia | null>(null);
@@ -46,7 +47,7 @@ export function useTestCall(flowId: string) {
     media.current = null;
     if (!current) return;
     current.connection?.close();
-    current.mic.stop();
+    current.mic?.stop();
     current.player.close();
     void current.context.close();
   }, []);
@@ -55,9 +56,18 @@ export function useTestCall(flowId: string) {
 
   /** The socket closed: an ended call, or a failure with the runtime's or the record's reason. */
   const closed = useCallback(
-    async (call: StartedCall, code: number, reason: string, opened: boolean, fatal: string | null) => {
+    async (
+      call: StartedCall,
+      code: number,
+      reason: string,
+      opened: boolean,
+      fatal: string | null,
+      micProblem: CallProblem | null,
+    ) => {
       release();
-      if (!opened && call.mode === 'local') {
+      if (micProblem) {
+        setPhase({ kind: 'failed', problem: micProblem, call });
+      } else if (!opened && call.mode === 'local') {
         setPhase({ kind: 'failed', problem: unreachableProblem(call.url), call });
       } else if (code === 1000 && !fatal) {
         setPhase({ kind: 'ended', call });
@@ -78,21 +88,18 @@ export function useTestCall(flowId: string) {
       setFirstAudioMs(null);
       setStats(null);
       setMuted(false);
+      mutedRef.current = false;
       setPhase({ kind: 'starting' });
       // Created inside the click so the browser lets it play sound.
       const context = new AudioContext({ latencyHint: 'interactive' });
-      let mic: MicCapture;
-      try {
-        mic = await MicCapture.start(context, (frame) => media.current?.connection?.sendAudio(frame));
-      } catch (error) {
-        void context.close();
-        setPhase({ kind: 'failed', problem: microphoneProblem(error), call: null });
-        return;
-      }
-      const player = await AgentPlayer.create(context, () => setFirstAudioMs(performance.now() - clickedAt));
+      // The call is created while the playback node loads: neither waits for the other.
+      const [player, started] = await Promise.all([
+        AgentPlayer.create(context, () => setFirstAudioMs(performance.now() - clickedAt)),
+        testerApi.startCall(flowId, version),
+      ]);
+      const current: LocalMedia = { context, mic: null, player, connection: null };
+      media.current = current;
       player.subscribe(setStats);
-      media.current = { context, mic, player, connection: null };
-      const started = await testerApi.startCall(flowId, version);
       if (!started.ok) {
         release();
         setPhase({
@@ -111,17 +118,33 @@ export function useTestCall(flowId: string) {
       }
       setPhase({ kind: 'connecting', call });
       let fatal: string | null = null;
-      const connection = new LocalConnection(call.url, call.token, {
+      let micProblem: CallProblem | null = null;
+      // The microphone opens when the session starts listening: what it hears before would be
+      // dropped anyway, and its first words then reach the agent whatever the call took to start.
+      const openMic = async () => {
+        try {
+          const mic = await MicCapture.start(context, (frame) => current.connection?.sendAudio(frame));
+          if (media.current !== current) return mic.stop();
+          mic.setMuted(mutedRef.current);
+          current.mic = mic;
+        } catch (error) {
+          micProblem = microphoneProblem(error);
+          current.connection?.hangUp();
+        }
+      };
+      current.connection = new LocalConnection(call.url, call.token, {
         open: () => setPhase({ kind: 'live', call }),
-        event: (event) => dispatch({ type: 'event', event }),
-        audio: (samples, rate) => media.current?.player.play(samples, rate),
-        playback: (action) => media.current?.player.control(action),
+        event: (event) => {
+          dispatch({ type: 'event', event });
+          if (event.type === 'session_started') void openMic();
+        },
+        audio: (samples, rate) => current.player.play(samples, rate),
+        playback: (action) => current.player.control(action),
         callError: (error) => {
           if (error.fatal) fatal = error.message;
         },
-        closed: (code, reason, opened) => void closed(call, code, reason, opened, fatal),
+        closed: (code, reason, opened) => void closed(call, code, reason, opened, fatal, micProblem),
       });
-      if (media.current) media.current.connection = connection;
     },
     [flowId, release, closed],
   );
@@ -133,7 +156,8 @@ export function useTestCall(flowId: string) {
 
   const toggleMute = useCallback(() => {
     setMuted((was) => {
-      media.current?.mic.setMuted(!was);
+      mutedRef.current = !was;
+      media.current?.mic?.setMuted(!was);
       return !was;
     });
   }, []);
@@ -150,7 +174,7 @@ export function useTestCall(flowId: string) {
     firstAudioMs,
     stats,
     /** Analysers for the visualizer: the agent's output and the caller's microphone. */
-    analysers: () => ({ agent: media.current?.player.analyser ?? null, caller: media.current?.mic.analyser ?? null }),
+    analysers: () => ({ agent: media.current?.player.analyser ?? null, caller: media.current?.mic?.analyser ?? null }),
     start,
     receive,
     sendText,

@@ -1,6 +1,6 @@
-import { callEvents, calls } from '@parley/db';
+import { callEvents } from '@parley/db';
+import { authed } from '@/src/server/auth/api-auth';
 import { callView } from '@/src/server/calls-view';
-import { handle } from '@/src/server/handle';
 
 /** The context Next passes to handlers under /api/calls/[id]. */
 interface CallRouteContext {
@@ -8,9 +8,9 @@ interface CallRouteContext {
 }
 
 /** One call with its recorded SessionEvents in order (each as the event it was: type, t and body). */
-export const GET = handle(async (_request, { params }: CallRouteContext) => {
+export const GET = authed(async (_request, { params }: CallRouteContext, { repos }) => {
   const { id } = await params;
-  const call = callView(await calls.get(id));
+  const call = callView(await repos.calls.get(id));
   const events = (await callEvents.list(id)).map((row) => ({
     ...(row.payload as Record<string, unknown>),
     type: row.type,

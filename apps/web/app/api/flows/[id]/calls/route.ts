@@ -1,9 +1,9 @@
-import { calls } from '@parley/db';
 import { z } from 'zod';
+import { authed } from '@/src/server/auth/api-auth';
+import { admitTestCall } from '@/src/server/auth/call-limits';
 import { callsConfig } from '@/src/server/calls-config';
 import { startTestCall } from '@/src/server/calls-start';
 import { callView } from '@/src/server/calls-view';
-import { handle } from '@/src/server/handle';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
 import type { FlowRouteContext } from '@/src/server/route-context';
@@ -12,16 +12,18 @@ import type { FlowRouteContext } from '@/src/server/route-context';
 const startCallBody = z.object({ version: z.number().int().positive().optional() }).strict();
 
 /** The flow's calls, newest first: status, duration and version. */
-export const GET = handle(async (_request, { params }: FlowRouteContext) => {
+export const GET = authed(async (_request, { params }: FlowRouteContext, { repos }) => {
   const { id } = await params;
-  return Response.json({ calls: (await calls.listByFlow(id)).map(callView) });
+  return Response.json({ calls: (await repos.calls.listByFlow(id)).map(callView) });
 });
 
-/** Starts a test call and answers with how to join it (local WebSocket or LiveKit room). */
-export const POST = handle(async (request, { params }: FlowRouteContext) => {
+/** Starts a test call and answers with how to join it (local WebSocket or LiveKit room); 429 past the limits. */
+export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
   const { version } = parseBody(startCallBody, await readJsonBody(request, { emptyAs: {} }));
-  return Response.json(await startTestCall(callsConfig(), id, version), {
+  await repos.flows.get(id);
+  await admitTestCall(session.workspace.id, repos);
+  return Response.json(await startTestCall(callsConfig(), repos, id, version), {
     status: 201,
     headers: { 'cache-control': 'no-store' },
   });

@@ -1,14 +1,13 @@
-import { flows } from '@parley/db';
+import { authed } from '@/src/server/auth/api-auth';
 import { flowWithIssues } from '@/src/server/flow-with-issues';
-import { handle } from '@/src/server/handle';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
 import { duplicateBody } from '@/src/server/request-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Copies the flow's draft into a new flow (no versions), optionally under a new name. */
-export const POST = handle(async (request, { params }: FlowRouteContext) => {
+export const POST = authed(async (request, { params }: FlowRouteContext, { repos }) => {
   const { id } = await params;
   const { name } = parseBody(duplicateBody, await readJsonBody(request, { emptyAs: {} }));
-  return Response.json(flowWithIssues(await flows.duplicate(id, name)), { status: 201 });
+  return Response.json(flowWithIssues(await repos.flows.duplicate(id, name)), { status: 201 });
 });

@@ -1,12 +1,11 @@
-import { flows } from '@parley/db';
 import { attachmentDisposition } from '@/src/server/attachment';
-import { handle } from '@/src/server/handle';
+import { authed } from '@/src/server/auth/api-auth';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Downloads the draft as a FlowSpec JSON file that POST /api/flows/import accepts. */
-export const GET = handle(async (_request, { params }: FlowRouteContext) => {
+export const GET = authed(async (_request, { params }: FlowRouteContext, { repos }) => {
   const { id } = await params;
-  const flow = await flows.get(id);
+  const flow = await repos.flows.get(id);
   return new Response(`${JSON.stringify(flow.draft, null, 2)}\n`, {
     headers: {
       'content-type': 'application/json; charset=utf-8',

@@ -1,13 +1,12 @@
-import { flows, versions } from '@parley/db';
 import { ApiError } from '@/src/server/api-error';
-import { handle } from '@/src/server/handle';
+import { authed } from '@/src/server/auth/api-auth';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** The version production calls run: the live one; 404 `not_published` when there is none yet. */
-export const GET = handle(async (_request, { params }: FlowRouteContext) => {
+export const GET = authed(async (_request, { params }: FlowRouteContext, { repos }) => {
   const { id } = await params;
   // Read the flow first so "no such flow" (not_found) and "never published" stay distinct answers.
-  const flow = await flows.get(id);
+  const flow = await repos.flows.get(id);
   if (!flow.liveVersionId) {
     throw new ApiError(
       404,
@@ -15,5 +14,5 @@ export const GET = handle(async (_request, { params }: FlowRouteContext) => {
       `Flow "${flow.name}" has never been published, so it has no live version. Publish it first.`,
     );
   }
-  return Response.json({ version: await versions.getById(flow.liveVersionId) });
+  return Response.json({ version: await repos.versions.getById(flow.liveVersionId) });
 });

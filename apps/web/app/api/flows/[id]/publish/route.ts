@@ -1,13 +1,22 @@
-import { versions } from '@parley/db';
-import { handle } from '@/src/server/handle';
+import { audit } from '@parley/db';
+import { authed } from '@/src/server/auth/api-auth';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
 import { publishBody } from '@/src/server/request-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Publishes the draft as a new immutable version and makes it live; 422 with issues if it has errors. */
-export const POST = handle(async (request, { params }: FlowRouteContext) => {
+export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
   const { note } = parseBody(publishBody, await readJsonBody(request, { emptyAs: {} }));
-  return Response.json({ version: await versions.publish(id, note) }, { status: 201 });
+  const version = await repos.versions.publish(id, note);
+  await audit.record({
+    workspaceId: session.workspace.id,
+    userId: session.user.id,
+    action: 'publish',
+    flowId: id,
+    versionId: version.id,
+    details: { number: version.number, note },
+  });
+  return Response.json({ version }, { status: 201 });
 });

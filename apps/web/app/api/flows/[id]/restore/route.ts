@@ -1,14 +1,22 @@
-import { versions } from '@parley/db';
+import { audit } from '@parley/db';
+import { authed } from '@/src/server/auth/api-auth';
 import { flowWithIssues } from '@/src/server/flow-with-issues';
-import { handle } from '@/src/server/handle';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
 import { restoreBody } from '@/src/server/request-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Copies a version's spec into the draft, if `revision` is still current (409 otherwise). */
-export const POST = handle(async (request, { params }: FlowRouteContext) => {
+export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
   const { number, revision } = parseBody(restoreBody, await readJsonBody(request));
-  return Response.json(flowWithIssues(await versions.restore(id, number, revision)));
+  const flow = await repos.versions.restore(id, number, revision);
+  await audit.record({
+    workspaceId: session.workspace.id,
+    userId: session.user.id,
+    action: 'restore',
+    flowId: id,
+    details: { number },
+  });
+  return Response.json(flowWithIssues(flow));
 });

@@ -1,14 +1,23 @@
-import { versions } from '@parley/db';
-import { handle } from '@/src/server/handle';
+import { audit } from '@parley/db';
+import { authed } from '@/src/server/auth/api-auth';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
 import { rollbackBody } from '@/src/server/request-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Makes an earlier published version live again and returns it; the draft is left alone. */
-export const POST = handle(async (request, { params }: FlowRouteContext) => {
+export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
   const { number } = parseBody(rollbackBody, await readJsonBody(request));
-  await versions.rollback(id, number);
-  return Response.json({ version: await versions.get(id, number) });
+  await repos.versions.rollback(id, number);
+  const version = await repos.versions.get(id, number);
+  await audit.record({
+    workspaceId: session.workspace.id,
+    userId: session.user.id,
+    action: 'rollback',
+    flowId: id,
+    versionId: version.id,
+    details: { number },
+  });
+  return Response.json({ version });
 });

@@ -1,9 +1,8 @@
-import { versions } from '@parley/db';
-import { handle } from '@/src/server/handle';
+import { authed } from '@/src/server/auth/api-auth';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** The flow's versions (published and snapshots), without their specs. */
-export const GET = handle(async (_request, { params }: FlowRouteContext) => {
+export const GET = authed(async (_request, { params }: FlowRouteContext, { repos }) => {
   const { id } = await params;
-  return Response.json({ versions: await versions.list(id) });
+  return Response.json({ versions: await repos.versions.list(id) });
 });

@@ -1,10 +1,9 @@
-import { versions } from '@parley/db';
-import { handle } from '@/src/server/handle';
+import { authed } from '@/src/server/auth/api-auth';
 import type { VersionRouteContext } from '@/src/server/route-context';
 import { parseVersionNumber } from '@/src/server/version-number';
 
 /** One version with its spec. */
-export const GET = handle(async (_request, { params }: VersionRouteContext) => {
+export const GET = authed(async (_request, { params }: VersionRouteContext, { repos }) => {
   const { id, number } = await params;
-  return Response.json({ version: await versions.get(id, parseVersionNumber(number)) });
+  return Response.json({ version: await repos.versions.get(id, parseVersionNumber(number)) });
 });
