@@ -245,5 +245,26 @@ export function authSuite(base: () => string, serverOutput: () => string): void 
       expect(blocked.status).toBe(429);
       expect(blocked.body.error.code).toBe('rate_limited');
     });
+
+    it('caps attempts per account at 20 however the client address is forged', async () => {
+      const account = await createAccount();
+      const anonymous = client(base);
+      for (let i = 0; i < 20; i++) {
+        const wrong = await anonymous.send(
+          'POST',
+          '/api/auth/signin',
+          { email: account.email, password: 'wrong' },
+          { forwardedFor: `203.0.113.${i + 1}` },
+        );
+        expect(wrong.status).toBe(401);
+      }
+      const blocked = await anonymous.send(
+        'POST',
+        '/api/auth/signin',
+        { email: account.email, password: account.password },
+        { forwardedFor: '198.51.100.7' },
+      );
+      expect(blocked.status).toBe(429);
+    });
   });
 }

@@ -7,6 +7,8 @@ export interface Reply<T = any> {
 
 /** Per-request choices: leave the CSRF token out, or claim another Origin. */
 export interface SendOptions {
+  /** An X-Forwarded-For client address (what a proxy would add). */
+  forwardedFor?: string;
   csrf?: boolean;
   origin?: string;
 }
@@ -35,6 +37,7 @@ export function client(base: () => string) {
     const csrf = jar.get('parley_csrf');
     if (csrf && options.csrf !== false && method !== 'GET') headers['x-csrf-token'] = csrf;
     if (options.origin) headers.origin = options.origin;
+    if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
     const response = await fetch(`${base()}${path}`, init);
     for (const set of response.headers.getSetCookie()) {
       const [pair = ''] = set.split(';');

@@ -35,5 +35,11 @@ export class SlidingWindowLimiter {
 /** Sign-in attempts: 5 a minute per client address and email. */
 export const signInLimiter = new SlidingWindowLimiter(5, 60_000);
 
+/**
+ * Sign-in attempts per account from anywhere: 20 per 15 minutes. The client address comes from
+ * X-Forwarded-For, which a client can forge without a proxy in front, so this cap holds anyway.
+ */
+export const accountSignInLimiter = new SlidingWindowLimiter(20, 15 * 60_000);
+
 /** Test calls started: 20 a minute per workspace. */
 export const callLimiter = new SlidingWindowLimiter(20, 60_000);

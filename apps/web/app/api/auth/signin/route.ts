@@ -3,7 +3,7 @@ import { ApiError } from '@/src/server/api-error';
 import { signInBody } from '@/src/server/auth/credentials-body';
 import { sameOrigin } from '@/src/server/auth/csrf';
 import { verifyAgainstDecoy, verifyPassword } from '@/src/server/auth/password';
-import { signInLimiter } from '@/src/server/auth/rate-limit';
+import { accountSignInLimiter, signInLimiter } from '@/src/server/auth/rate-limit';
 import { sessionResponse } from '@/src/server/auth/session-response';
 import { handle } from '@/src/server/handle';
 import { parseBody } from '@/src/server/parse-body';
@@ -16,7 +16,8 @@ export const POST = handle(async (request) => {
   const { email, password } = parseBody(signInBody, await readJsonBody(request));
   // Next gives route handlers no socket address: behind a proxy its X-Forwarded-For names the client.
   const client = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
-  const waitMs = signInLimiter.take(`${client}|${email.toLowerCase()}`);
+  const account = email.toLowerCase();
+  const waitMs = Math.max(signInLimiter.take(`${client}|${account}`), accountSignInLimiter.take(account));
   if (waitMs > 0) {
     throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts; wait a minute and try again.', {
       retryAfterSeconds: Math.ceil(waitMs / 1000),
