@@ -15,7 +15,12 @@ if (missing.length > 0) {
 const steps: [string, string[]][] = [
   ['lint', ['npx', 'biome', 'check', '.']],
   ['types', ['npm', 'run', '--silent', 'typecheck']],
-  ['tests', ['npx', 'vitest', 'run']],
+  // One Vitest project at a time: the runtime's and engine's real-time audio tests share two cores
+  // with Next builds and call processes otherwise.
+  ...['engine', 'calls', 'db', 'runtime', 'web'].map((project): [string, string[]] => [
+    `tests: ${project}`,
+    ['npx', 'vitest', 'run', '--project', project],
+  ]),
   ['browser tests', ['npx', 'playwright', 'test']],
 ];
 

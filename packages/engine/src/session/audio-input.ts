@@ -11,10 +11,19 @@ export interface AudioInputHandlers {
   onError(source: 'vad', error: unknown): void;
 }
 
+/** The call's speech recognizer: its stream, and whether it finds utterance ends itself. */
+export interface AudioInputStt {
+  stream: SttStream;
+  streaming: boolean;
+}
+
 /**
  * Caller audio in: resampled to 16 kHz once, then fed to the VAD and the STT. Lives for the
  * whole call, so handoffs never restart (or cold-start) either. While `discarding`, audio is
  * kept from the STT (speech over an uninterruptible agent must not become a turn).
+ * A batch STT gets each chunk only once the VAD has judged it, so when the VAD reports the end
+ * of speech the STT holds exactly the audio up to there — never the start of the next utterance,
+ * even when the VAD runs behind real time.
  */
 export class AudioInput {
   private resampler: Resampler | null = null;
@@ -24,13 +33,20 @@ export class AudioInput {
   private discardingAudio = false;
   private closed = false;
 
+  private readonly stt: SttStream | null;
+  private readonly sttFollowsVad: boolean;
+  /** Counts discard() calls, so chunks still waiting on the VAD from before one are dropped too. */
+  private discards = 0;
+
   constructor(
     private readonly vad: VadStream | null,
-    private readonly stt: SttStream | null,
+    stt: AudioInputStt | null,
     private readonly clock: Clock,
     private readonly handlers: AudioInputHandlers,
   ) {
-    stt?.onEvent((event) => {
+    this.stt = stt?.stream ?? null;
+    this.sttFollowsVad = vad !== null && stt !== null && !stt.streaming;
+    this.stt?.onEvent((event) => {
       if (!this.closed) handlers.onTranscript(event);
     });
   }
@@ -41,7 +57,10 @@ export class AudioInput {
   }
 
   set discarding(value: boolean) {
-    if (value && !this.discardingAudio) this.stt?.discard();
+    if (value && !this.discardingAudio) {
+      this.stt?.discard();
+      this.discards += 1;
+    }
     this.discardingAudio = value;
   }
 
@@ -57,11 +76,14 @@ export class AudioInput {
     if (samples.length === 0) return;
     this.audioMs += (samples.length / ENGINE_INPUT_RATE) * 1000;
     this.offset = this.clock.now() - this.audioMs;
-    if (this.stt && !this.discardingAudio) this.stt.pushAudio(samples);
+    const forStt = this.stt && !this.discardingAudio ? samples : null;
+    const discards = this.discards;
+    if (forStt && !this.sttFollowsVad) this.stt?.pushAudio(forStt);
     if (!this.vad) return;
     this.clock
       .track(this.vad.push(samples))
       .then((events) => {
+        if (forStt && this.sttFollowsVad && !this.closed && discards === this.discards) this.stt?.pushAudio(forStt);
         for (const event of events) if (!this.closed) this.handlers.onVad(event, this.sessionTime(event.timestamp));
       })
       .catch((error: unknown) => {

@@ -215,7 +215,9 @@ export class VoiceSession {
     });
     this.input = new AudioInput(
       vad?.stream() ?? null,
-      stt?.stream({ language: entry.providers.stt.language ?? plan.language }) ?? null,
+      stt
+        ? { stream: stt.stream({ language: entry.providers.stt.language ?? plan.language }), streaming: stt.streaming }
+        : null,
       this.clock,
       {
         onVad: (event, at) => this.vadEvent(event, at),
