@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ensureDatabase } from '@parley/db/bootstrap';
+import { nextCli } from './next-cli';
 import { ensureWebBuild } from './web-build';
 
 const port = process.env.PORT ?? '3000';
@@ -14,7 +15,8 @@ await ensureWebBuild();
 
 const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
 const children: ChildProcess[] = [
-  spawn('npx', ['next', 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
+  // Node runs Next's CLI itself (not through npx), so stopping this child stops the server.
+  spawn(process.execPath, [nextCli, 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
   spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/main.ts'], { env, stdio: 'inherit' }),
 ];
 console.log(`parley: web app on http://localhost:${port}; runtime on port ${process.env.RUNTIME_PORT ?? '3001'}`);

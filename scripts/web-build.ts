@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { nextCli } from './next-cli';
 
 const sources = [
   'apps/web/app',
@@ -28,7 +29,7 @@ export async function ensureWebBuild(): Promise<void> {
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   if (built > Math.max(...sources.map(newestMtime))) return;
   console.log('parley: building the web app (next build)...');
-  const result = spawnSync('npx', ['next', 'build'], {
+  const result = spawnSync(process.execPath, [nextCli, 'build'], {
     cwd: 'apps/web',
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -26,7 +26,7 @@ export async function recordRequest(req: IncomingMessage, res: ServerResponse): 
     const form = await new Request('http://double/', {
       method: 'POST',
       headers: { 'content-type': type },
-      body: raw,
+      body: new Uint8Array(raw),
     }).formData();
     const fields: Record<string, string> = {};
     const files: Record<string, RecordedFile> = {};
