@@ -2,7 +2,7 @@
 
 import type { ScenarioResult } from '@parley/engine';
 import type { FlowSpec } from '@parley/engine/flow';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import './tester.css';
 import { CallPanel } from './call/CallPanel';
 import { useTestCall } from './call/use-test-call';
@@ -30,7 +30,14 @@ export interface TesterPanelProps {
 }
 
 /** The call tester: a live test call, the call history with replays, and scenario tests. */
-export function TesterPanel({ flowId, spec, edit, flush, onHighlight, onScenarioResults }: TesterPanelProps) {
+export const TesterPanel = memo(function TesterPanel({
+  flowId,
+  spec,
+  edit,
+  flush,
+  onHighlight,
+  onScenarioResults,
+}: TesterPanelProps) {
   const [tab, setTab] = useState<Tab>('call');
   const [replaying, setReplaying] = useState<string | null>(null);
   const call = useTestCall(flowId);
@@ -80,4 +87,4 @@ export function TesterPanel({ flowId, spec, edit, flush, onHighlight, onScenario
       </div>
     </aside>
   );
-}
+});

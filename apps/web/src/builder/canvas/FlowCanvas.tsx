@@ -12,7 +12,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { type CallHighlight, highlightEdges, highlightNodes } from '../../tester/live/path-highlight';
 import type { Selection } from '../state/selection';
 import { selectAgents, selectEdge } from '../state/selection';
@@ -25,8 +25,15 @@ import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
 import { HandoffEdgeView } from './HandoffEdgeView';
 import type { AgentNode, HandoffFlowEdge } from './types';
 
+// Props React Flow receives are module constants or stable callbacks: a prop that changes identity
+// re-renders its whole graph view (all 300 node and 600 edge wrappers) on every drag frame.
 const nodeTypes = { agent: AgentNodeView };
 const edgeTypes = { handoff: HandoffEdgeView };
+const deleteKeys = ['Delete', 'Backspace'];
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
+const proOptions = { hideAttribution: true };
+const minimapColor = (node: AgentNode) => (node.data.errors > 0 ? '#e03131' : '#748ffc');
 
 /** What the canvas reads and, unless read-only, how it changes the flow. */
 export interface FlowCanvasProps {
@@ -39,6 +46,8 @@ export interface FlowCanvasProps {
   seal?: () => void;
   /** Called when an agent or handoff is clicked, so its inspector can be shown. */
   onInspect?: () => void;
+  /** Told when a drag of agents starts (true) and ends (false), so costly work can wait for the drop. */
+  onDragging?: (dragging: boolean) => void;
   /** A test call's active agent and handoff path, drawn over the flow. */
   highlight?: CallHighlight | null;
 }
@@ -52,6 +61,7 @@ export function FlowCanvas({
   edit,
   seal,
   onInspect,
+  onDragging,
   highlight = null,
 }: FlowCanvasProps) {
   const { screenToFlowPosition, fitView } = useReactFlow();
@@ -67,17 +77,22 @@ export function FlowCanvas({
     [deriveEdges, spec, selection, issues, highlight],
   );
   const readOnly = !edit;
+  // Handlers read the latest spec through a ref so they keep one identity while the spec changes.
+  const specRef = useRef(spec);
+  specRef.current = spec;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<AgentNode>[]) => {
       const moves = new Map<string, XY>();
+      let dragging = false;
       let moveEnded = false;
       const measured: [string, { width: number; height: number }][] = [];
       const selected: [string, boolean][] = [];
       for (const change of changes) {
         if (change.type === 'position') {
           if (change.position) moves.set(change.id, change.position);
-          if (!change.dragging) moveEnded = true;
+          if (change.dragging) dragging = true;
+          else moveEnded = true;
         } else if (change.type === 'dimensions' && change.dimensions) {
           measured.push([change.id, change.dimensions]);
         } else if (change.type === 'select') {
@@ -85,7 +100,11 @@ export function FlowCanvas({
         }
       }
       if (edit && moves.size > 0) edit((s) => moveAgents(s, moves), `move:${[...moves.keys()].join(',')}`);
-      if (moveEnded) seal?.();
+      if (dragging) onDragging?.(true);
+      if (moveEnded) {
+        seal?.();
+        onDragging?.(false);
+      }
       if (measured.length > 0) {
         setSizes((current) => {
           const next = new Map(current);
@@ -101,7 +120,7 @@ export function FlowCanvas({
         });
       }
     },
-    [edit, seal, setSelection],
+    [edit, seal, setSelection, onDragging],
   );
 
   const onEdgesChange = useCallback(
@@ -133,17 +152,17 @@ export function FlowCanvas({
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const result = connect(spec, connection.source, connection.target);
+      const result = connect(specRef.current, connection.source, connection.target);
       if (!edit || !result.id) return;
       edit(() => result.spec);
       setSelection(selectEdge(result.id));
     },
-    [spec, edit, setSelection],
+    [edit, setSelection],
   );
 
   const isValidConnection = useCallback(
-    (c: Connection | HandoffFlowEdge) => canConnect(spec, c.source, c.target),
-    [spec],
+    (c: Connection | HandoffFlowEdge) => canConnect(specRef.current, c.source, c.target),
+    [],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -157,11 +176,11 @@ export function FlowCanvas({
       if (!edit || !event.dataTransfer.types.includes(AGENT_DRAG_TYPE)) return;
       event.preventDefault();
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const result = addAgent(spec, { x: point.x - NEW_AGENT_OFFSET.x, y: point.y - NEW_AGENT_OFFSET.y });
+      const result = addAgent(specRef.current, { x: point.x - NEW_AGENT_OFFSET.x, y: point.y - NEW_AGENT_OFFSET.y });
       edit(() => result.spec);
       setSelection(selectAgents([result.id]));
     },
-    [spec, edit, screenToFlowPosition, setSelection],
+    [edit, screenToFlowPosition, setSelection],
   );
 
   const layout = useCallback(() => {
@@ -189,21 +208,16 @@ export function FlowCanvas({
       onDrop={readOnly ? undefined : onDrop}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
-      deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      deleteKeyCode={readOnly ? null : deleteKeys}
+      multiSelectionKeyCode={multiSelectKeys}
       fitView
-      fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+      fitViewOptions={fitViewOptions}
       minZoom={0.05}
-      proOptions={{ hideAttribution: true }}
+      proOptions={proOptions}
       aria-label={readOnly ? 'Flow (read only)' : 'Flow canvas'}
     >
       <Background gap={20} />
-      <MiniMap<AgentNode>
-        pannable
-        zoomable
-        ariaLabel="Minimap"
-        nodeColor={(n) => (n.data.errors > 0 ? '#e03131' : '#748ffc')}
-      />
+      <MiniMap<AgentNode> pannable zoomable ariaLabel="Minimap" nodeColor={minimapColor} />
       <Controls aria-label="Zoom controls" />
       {!readOnly && (
         <Panel position="top-right">

@@ -1,12 +1,27 @@
 'use client';
 
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  type ReactFlowState,
+  useStore,
+} from '@xyflow/react';
 import { memo } from 'react';
 import type { HandoffFlowEdge } from './types';
+
+/**
+ * Below this zoom a label's text is a few pixels high: unreadable, yet one HTML element per edge
+ * to lay out. The tool name stays in the edge's aria-label and the inspector.
+ */
+const LABEL_MIN_ZOOM = 0.4;
+const labelsReadable = (state: ReactFlowState) => state.transform[2] >= LABEL_MIN_ZOOM;
 
 /** A handoff arrow labelled with the tool the LLM calls to transfer; red when it has errors. */
 export const HandoffEdgeView = memo(function HandoffEdgeView(props: EdgeProps<HandoffFlowEdge>) {
   const { id, data, selected, markerEnd, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
+  const showLabel = useStore(labelsReadable);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const broken = (data?.errors ?? 0) > 0;
   return (
@@ -17,15 +32,17 @@ export const HandoffEdgeView = memo(function HandoffEdgeView(props: EdgeProps<Ha
         markerEnd={markerEnd}
         className={`handoff-edge ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`handoff-label ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          data-testid={`edge-label-${id}`}
-        >
-          {data?.toolName}
-        </div>
-      </EdgeLabelRenderer>
+      {showLabel && (
+        <EdgeLabelRenderer>
+          <div
+            className={`handoff-label ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${id}`}
+          >
+            {data?.toolName}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });

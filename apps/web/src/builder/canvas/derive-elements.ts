@@ -7,9 +7,15 @@ import type { AgentNode, HandoffFlowEdge, MeasuredSizes } from './types';
 const countSeverity = (issues: { severity: string }[] | undefined, severity: string) =>
   issues?.filter((i) => i.severity === severity).length ?? 0;
 
+/** `next`, or `previous` when it holds the very same objects (React Flow then skips its re-indexing). */
+function reuse<T>(previous: T[], next: T[]): T[] {
+  return previous.length === next.length && previous.every((item, i) => item === next[i]) ? previous : next;
+}
+
 /**
  * Derives React Flow nodes from the FlowSpec. Returns the previous node object when nothing it
- * shows changed, so React Flow re-renders only the nodes that did (a drag touches one of 300).
+ * shows changed, so React Flow re-renders only the nodes that did (a drag touches one of 300), and
+ * the previous array when no node changed.
  */
 export function createNodeDeriver(): (
   spec: FlowSpec,
@@ -18,6 +24,7 @@ export function createNodeDeriver(): (
   sizes: MeasuredSizes,
 ) => AgentNode[] {
   let cache = new Map<string, AgentNode>();
+  let last: AgentNode[] = [];
   return (spec, selection, issues, sizes) => {
     const next = new Map<string, AgentNode>();
     const nodes = spec.agents.map((agent) => {
@@ -52,13 +59,15 @@ export function createNodeDeriver(): (
       return node;
     });
     cache = next;
-    return nodes;
+    last = reuse(last, nodes);
+    return last;
   };
 }
 
-/** Derives React Flow edges from the FlowSpec's handoffs, reusing unchanged edge objects. */
+/** Derives React Flow edges from the FlowSpec's handoffs, reusing unchanged edge objects (and the array). */
 export function createEdgeDeriver(): (spec: FlowSpec, selection: Selection, issues: IssueIndex) => HandoffFlowEdge[] {
   let cache = new Map<string, HandoffFlowEdge>();
+  let last: HandoffFlowEdge[] = [];
   return (spec, selection, issues) => {
     const agents = new Map(spec.agents.map((a) => [a.id, a]));
     const next = new Map<string, HandoffFlowEdge>();
@@ -89,6 +98,7 @@ export function createEdgeDeriver(): (spec: FlowSpec, selection: Selection, issu
       return flowEdge;
     });
     cache = next;
-    return edges;
+    last = reuse(last, edges);
+    return last;
   };
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ValidationIssue } from '@parley/engine/flow';
+import { memo } from 'react';
 
 /** Props of the problems list. */
 export interface ProblemsListProps {
@@ -9,7 +10,7 @@ export interface ProblemsListProps {
 }
 
 /** Every validation problem of the flow; choosing one takes you to its node, edge or field. */
-export function ProblemsList({ issues, onSelect }: ProblemsListProps) {
+export const ProblemsList = memo(function ProblemsList({ issues, onSelect }: ProblemsListProps) {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   return (
@@ -35,4 +36,4 @@ export function ProblemsList({ issues, onSelect }: ProblemsListProps) {
       )}
     </section>
   );
-}
+});

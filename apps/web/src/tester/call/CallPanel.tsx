@@ -1,17 +1,21 @@
 'use client';
 
 import type { FlowSpec } from '@parley/engine/flow';
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { flowsApi } from '../../builder/api/flows-api';
 import type { VersionSummary } from '../../builder/api/types';
 import { AgentStatus } from '../live/AgentStatus';
 import { CallDetails } from '../live/CallDetails';
 import { MessageBox } from '../live/MessageBox';
-import { LiveKitCall } from './LiveKitCall';
 import { PlaybackMeter } from './PlaybackMeter';
 import type { TestCall } from './use-test-call';
 
 const DRAFT = 'draft';
+
+// LiveKit's client is large and only a LiveKit call needs it: loading it on demand keeps it off
+// the builder's first load.
+const LiveKitCall = dynamic(() => import('./LiveKitCall').then((m) => m.LiveKitCall), { ssr: false });
 
 /** Start a call on the draft or a version, then follow it live: state, transcript, timeline, latency. */
 export function CallPanel({
@@ -98,6 +102,7 @@ export function CallPanel({
           serverUrl={phase.call.serverUrl}
           participantToken={phase.call.participantToken}
           onEvent={call.receive}
+          onChat={call.attachChat}
         />
       )}
       {phase.kind !== 'idle' && (
@@ -109,7 +114,7 @@ export function CallPanel({
             caller={running ? analysers.caller : null}
           />
           <PlaybackMeter stats={call.stats} firstAudioMs={call.firstAudioMs} />
-          <MessageBox onSend={call.sendText} disabled={phase.kind !== 'live' || phase.call.mode !== 'local'} />
+          <MessageBox onSend={call.sendText} disabled={!call.canType} />
           <CallDetails view={view} agentName={agentName} transcriptEmpty="Say something, or type below." />
         </>
       )}

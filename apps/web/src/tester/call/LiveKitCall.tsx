@@ -14,12 +14,19 @@ import type { SessionEvent } from '../types';
 
 /** Parley's own topic in the room: every SessionEvent as JSON (data packets, or text streams when large). */
 const PARLEY_EVENTS_TOPIC = 'parley.events';
+/** LiveKit's topic for text the user types to an agent (what LiveKit agent frontends send on). */
+const CHAT_TOPIC = 'lk.chat';
+
+/** Sends typed text to the agent of a connected room. */
+export type ChatSender = (text: string) => Promise<void>;
 
 /** Props of a LiveKit test call. */
 export interface LiveKitCallProps {
   serverUrl: string;
   participantToken: string;
   onEvent: (event: SessionEvent) => void;
+  /** Given a sender once the room is connected, and null when it no longer is. */
+  onChat: (send: ChatSender | null) => void;
 }
 
 /** The agent's state and voice, drawn by LiveKit's own visualizer. */
@@ -35,15 +42,16 @@ function AgentVoice() {
 
 /**
  * A test call through a LiveKit room: joins with the room-scoped token, publishes the microphone,
- * plays the agent with RoomAudioRenderer and forwards Parley's SessionEvents to the live view.
+ * plays the agent with RoomAudioRenderer, forwards Parley's SessionEvents to the live view and
+ * sends typed text on lk.chat.
  */
-export function LiveKitCall({ serverUrl, participantToken, onEvent }: LiveKitCallProps) {
+export function LiveKitCall({ serverUrl, participantToken, onEvent, onChat }: LiveKitCallProps) {
   const tokenSource = useMemo(
     () => TokenSource.literal({ serverUrl, participantToken }),
     [serverUrl, participantToken],
   );
   const session = useSession(tokenSource);
-  const { room } = session;
+  const { room, isConnected } = session;
 
   useEffect(() => {
     void session.start({ tracks: { microphone: { enabled: true } } });
@@ -65,6 +73,16 @@ export function LiveKitCall({ serverUrl, participantToken, onEvent }: LiveKitCal
       room.unregisterTextStreamHandler(PARLEY_EVENTS_TOPIC);
     };
   }, [room, onEvent]);
+
+  // The runtime turns lk.chat text into a user turn and echoes it as a typed transcript event on
+  // parley.events, so the transcript shows it from the same event stream as everything else.
+  useEffect(() => {
+    if (!isConnected) return;
+    onChat(async (text) => {
+      await room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
+    });
+    return () => onChat(null);
+  }, [room, isConnected, onChat]);
 
   return (
     <SessionProvider session={session}>

@@ -7,6 +7,7 @@ import { MicCapture } from '../audio/mic-capture';
 import { type CallView, emptyCallView, foldCallView } from '../live/call-view';
 import type { SessionEvent, StartedCall } from '../types';
 import { type CallProblem, failedCallProblem, microphoneProblem, unreachableProblem } from './call-problems';
+import type { ChatSender } from './LiveKitCall';
 import { LocalConnection } from './local-connection';
 
 /** Where a test call is. */
@@ -41,6 +42,7 @@ export function useTestCall(flowId: string) {
   const [firstAudioMs, setFirstAudioMs] = useState<number | null>(null);
   const [stats, setStats] = useState<PlaybackStats | null>(null);
   const media = useRef<LocalMedia | null>(null);
+  const [chat, setChat] = useState<ChatSender | null>(null);
 
   const release = useCallback(() => {
     const current = media.current;
@@ -152,7 +154,19 @@ export function useTestCall(flowId: string) {
   /** Folds an event from a LiveKit call's parley.events topic into the view. */
   const receive = useCallback((event: SessionEvent) => dispatch({ type: 'event', event }), []);
 
-  const sendText = useCallback((text: string) => media.current?.connection?.sendText(text), []);
+  /** A LiveKit call's room is connected (a sender) or gone (null). */
+  const attachChat = useCallback((send: ChatSender | null) => setChat(() => send), []);
+
+  /** Types to the agent: over the local socket, or on lk.chat in a LiveKit room. */
+  const sendText = useCallback(
+    async (text: string) => {
+      const connection = media.current?.connection;
+      if (connection) connection.sendText(text);
+      else if (chat) await chat(text);
+    },
+    [chat],
+  );
+  const canType = phase.kind === 'live' && (phase.call.mode === 'local' || chat !== null);
 
   const toggleMute = useCallback(() => {
     setMuted((was) => {
@@ -177,7 +191,9 @@ export function useTestCall(flowId: string) {
     analysers: () => ({ agent: media.current?.player.analyser ?? null, caller: media.current?.mic?.analyser ?? null }),
     start,
     receive,
+    attachChat,
     sendText,
+    canType,
     toggleMute,
     hangUp,
     setPhase,
