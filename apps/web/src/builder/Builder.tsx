@@ -5,9 +5,9 @@ import { useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './builder.css';
 import type { ScenarioResult } from '@parley/engine';
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CallHighlight } from '../tester/live/path-highlight';
-import { TesterPanel } from '../tester/TesterPanel';
 import type { FlowRecord, FlowWithIssues } from './api/types';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { Palette } from './canvas/Palette';
@@ -24,6 +24,9 @@ import { issueElement } from './validation/issue-index';
 import { ProblemsList } from './validation/ProblemsList';
 import { useValidation } from './validation/use-validation';
 import { downloadSpec } from './versions/download-spec';
+
+// Not on the first paint: its code loads when the tester is first opened.
+const TesterPanel = dynamic(() => import('../tester/TesterPanel').then((m) => m.TesterPanel), { ssr: false });
 
 /** Props of the builder. */
 export interface BuilderProps {
@@ -50,6 +53,7 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
   const [focusPath, setFocusPath] = useState<{ path: string } | null>(null);
   const { fitView } = useReactFlow();
   const [testerOpen, setTesterOpen] = useState(false);
+  const [testerMounted, setTesterMounted] = useState(false);
   const [highlight, setHighlight] = useState<CallHighlight | null>(null);
   const [scenarioResults, setScenarioResults] = useState<ScenarioResult[]>([]);
   const failedScenarios = useMemo(
@@ -93,6 +97,10 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
   );
 
   const inspect = useCallback(() => setTab('inspect'), []);
+  const toggleTester = useCallback(() => {
+    setTesterOpen((open) => !open);
+    setTesterMounted(true);
+  }, []);
 
   // Selecting something on the canvas shows its inspector.
   const selected = selection.agents.size + selection.edges.size;
@@ -121,7 +129,7 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
           <button type="button" onClick={() => downloadSpec(spec)}>
             Export JSON
           </button>
-          <button type="button" aria-pressed={testerOpen} onClick={() => setTesterOpen((open) => !open)}>
+          <button type="button" aria-pressed={testerOpen} onClick={toggleTester}>
             Test
           </button>
         </div>
@@ -160,17 +168,19 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
           onRestored={onReplaced}
           failedScenarios={failedScenarios}
         />
-        {/* Hidden rather than unmounted: closing the panel must not drop a running call. */}
-        <div hidden={!testerOpen} className="tester-dock">
-          <TesterPanel
-            flowId={flow.id}
-            spec={spec}
-            edit={edit}
-            flush={autosave.flush}
-            onHighlight={setHighlight}
-            onScenarioResults={setScenarioResults}
-          />
-        </div>
+        {/* Mounted when first opened, then hidden rather than unmounted: closing must not drop a running call. */}
+        {testerMounted && (
+          <div hidden={!testerOpen} className="tester-dock">
+            <TesterPanel
+              flowId={flow.id}
+              spec={spec}
+              edit={edit}
+              flush={autosave.flush}
+              onHighlight={setHighlight}
+              onScenarioResults={setScenarioResults}
+            />
+          </div>
+        )}
       </div>
     </div>
   );

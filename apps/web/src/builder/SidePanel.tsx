@@ -1,6 +1,7 @@
 'use client';
 
 import type { FlowSpec } from '@parley/engine/flow';
+import dynamic from 'next/dynamic';
 import { memo } from 'react';
 import type { FlowWithIssues } from './api/types';
 import { AgentPicker } from './inspectors/AgentPicker';
@@ -8,7 +9,9 @@ import { SelectionInspector } from './inspectors/SelectionInspector';
 import { SessionPanel } from './inspectors/SessionPanel';
 import { VariablesPanel } from './inspectors/VariablesPanel';
 import type { Selection } from './state/selection';
-import { VersionsPanel } from './versions/VersionsPanel';
+
+// Not on the first paint: its code loads when the Versions tab is first shown.
+const VersionsPanel = dynamic(() => import('./versions/VersionsPanel').then((m) => m.VersionsPanel));
 
 /** The side panel's tabs. */
 export const sidePanelTabs = [

@@ -19,7 +19,6 @@ import { selectAgents, selectEdge } from '../state/selection';
 import { addAgent, canConnect, connect, moveAgents, removeElements, type XY } from '../state/spec-edits';
 import type { IssueIndex } from '../validation/issue-index';
 import { AgentNodeView } from './AgentNodeView';
-import { autoLayout } from './auto-layout';
 import { createEdgeDeriver, createNodeDeriver } from './derive-elements';
 import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
 import { HandoffEdgeView } from './HandoffEdgeView';
@@ -183,8 +182,10 @@ export function FlowCanvas({
     [edit, screenToFlowPosition, setSelection],
   );
 
-  const layout = useCallback(() => {
+  const layout = useCallback(async () => {
     if (!edit) return;
+    // dagre loads on first use: showing the canvas does not need it.
+    const { autoLayout } = await import('./auto-layout');
     edit((s) => moveAgents(s, autoLayout(s, sizes)));
     seal?.();
     // Fit once React Flow has the new positions.
