@@ -23,6 +23,15 @@ async function serve(): Promise<void> {
   const waiting = new Set<number>();
   let queue = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'close') {
+      // Exit only between inferences: tearing a thread down inside an ONNX run aborts the process.
+      waiting.clear();
+      queue = queue.then(async () => {
+        await model.close();
+        port.close();
+      });
+      return;
+    }
     if (request.type === 'cancel') {
       waiting.delete(request.id);
       return;

@@ -10,7 +10,9 @@ export interface TurnModelSpec {
 export type WorkerRequest =
   | { type: 'predict'; id: number; context: EndOfTurnContext }
   /** The caller gave up on this prediction (timeout or abort): skip it if it has not started. */
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** Finish the inference under way, release the model and exit. */
+  | { type: 'close' };
 
 /** Worker -> main thread. */
 export type WorkerReply =

@@ -13,15 +13,24 @@ interface Pending {
  * inference never hold up the session's audio loop. The worker starts from worker-entry.mjs,
  * which registers tsx: this works under vitest and under a runtime started with tsx alike.
  */
+/** How long close() lets a worker finish its inference before terminating it anyway. */
+const CLOSE_GRACE_MS = 5000;
+
 export class TurnModelWorker {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | undefined;
+  private readonly exited: Promise<void>;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (reply: WorkerReply) => this.onReply(reply));
     worker.on('error', (error) => this.fail(error));
-    worker.on('exit', (code) => this.fail(new Error(`turn model worker exited (code ${code})`)));
+    this.exited = new Promise((resolve) =>
+      worker.once('exit', (code) => {
+        this.fail(new Error(`turn model worker exited (code ${code})`));
+        resolve();
+      }),
+    );
   }
 
   /** Starts a worker and waits until its model is loaded; rejects with the load error. */
@@ -99,10 +108,17 @@ export class TurnModelWorker {
     });
   }
 
-  /** Stops the worker; pending predictions reject. */
+  /**
+   * Stops the worker; pending predictions reject. The worker finishes the inference under way
+   * and exits by itself (terminating it mid-run aborts the whole process inside onnxruntime);
+   * only a worker stuck past CLOSE_GRACE_MS is terminated.
+   */
   async close(): Promise<void> {
     this.fail(new Error('turn model worker closed'));
-    await this.worker.terminate();
+    this.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    const grace = setTimeout(() => void this.worker.terminate(), CLOSE_GRACE_MS);
+    await this.exited;
+    clearTimeout(grace);
   }
 
   private send(request: WorkerRequest): void {
