@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../packages/db/src/embedded';
+import { freePort } from '../../packages/db/src/free-port';
 import { createTestDatabase } from '../../packages/db/src/test-database';
-import { freePort } from './free-port';
 
 /** A fresh migrated database for one e2e run, and how to remove it. */
 export interface E2eDatabase {

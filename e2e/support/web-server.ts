@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '../../packages/db/src/free-port';
 
 const root = join(import.meta.dirname, '..', '..');
 const webDir = join(root, 'apps', 'web');
