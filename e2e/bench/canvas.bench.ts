@@ -9,7 +9,7 @@ import { generateFlow } from '../../packages/engine/bench/generate-flow';
 import { percentile, printResults } from '../../packages/engine/bench/stats';
 import { e2eAdmin } from '../support/admin-account';
 import { openE2eDatabase } from '../support/test-database';
-import { buildIsStale, buildWeb, startWeb } from '../support/web-server';
+import { ensureE2eBuild, startWeb } from '../support/web-server';
 
 const AGENTS = 300;
 const EDGES = 600;
@@ -68,7 +68,7 @@ async function round(browser: Browser, url: string, storageState: Storage) {
 
 /** Runs the canvas benchmark against a freshly started server and returns its numbers (ms). */
 export async function runCanvasBench(): Promise<Record<string, number>> {
-  if (buildIsStale()) await buildWeb();
+  ensureE2eBuild();
   const database = await openE2eDatabase();
   const server = await startWeb(database.url, {
     PARLEY_ADMIN_EMAIL: e2eAdmin.email,

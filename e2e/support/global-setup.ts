@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { e2eAdmin } from './admin-account';
 import { startRuntime } from './runtime-server';
 import { openE2eDatabase } from './test-database';
-import { buildIsStale, buildWeb, startWeb } from './web-server';
+import { ensureE2eBuild, startWeb } from './web-server';
 
 /** Playwright global setup: fresh database, up-to-date build, running server; returns the teardown. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (buildIsStale()) await buildWeb();
+  ensureE2eBuild();
   const database = await openE2eDatabase();
   // The web server signs call tokens that the runtime verifies: both get the same secret.
   process.env.PARLEY_SECRET ||= randomBytes(24).toString('hex');
