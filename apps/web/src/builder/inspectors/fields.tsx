@@ -11,12 +11,29 @@ interface BaseProps {
   onBlur?: () => void;
 }
 
-function Help({ path, help }: { path: string; help?: ReactNode }) {
-  return help ? (
-    <p id={`${fieldId(path)}-help`} className="field-help">
-      {help}
-    </p>
-  ) : null;
+/** The shell every field shares: its label (tied to the input by id) and its help line. */
+function FieldShell({
+  label,
+  path,
+  help,
+  children,
+}: {
+  label: string;
+  path: string;
+  help?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={fieldId(path)}>{label}</label>
+      {children}
+      {help ? (
+        <p id={`${fieldId(path)}-help`} className="field-help">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 const describedBy = (path: string, help?: ReactNode) => (help ? `${fieldId(path)}-help` : undefined);
@@ -27,8 +44,7 @@ export function TextField(
 ) {
   const { label, path, help, value, onChange, placeholder, onBlur, type = 'text' } = props;
   return (
-    <div className="field">
-      <label htmlFor={fieldId(path)}>{label}</label>
+    <FieldShell label={label} path={path} help={help}>
       <input
         id={fieldId(path)}
         data-path={path}
@@ -39,8 +55,7 @@ export function TextField(
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
-      <Help path={path} help={help} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -57,8 +72,7 @@ export function NumberField(
 ) {
   const { label, path, help, value, onChange, placeholder, step, min, max, onBlur } = props;
   return (
-    <div className="field">
-      <label htmlFor={fieldId(path)}>{label}</label>
+    <FieldShell label={label} path={path} help={help}>
       <input
         id={fieldId(path)}
         data-path={path}
@@ -76,8 +90,7 @@ export function NumberField(
         }}
         onBlur={onBlur}
       />
-      <Help path={path} help={help} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -91,8 +104,7 @@ export function SelectField(
 ) {
   const { label, path, help, value, onChange, options, onBlur } = props;
   return (
-    <div className="field">
-      <label htmlFor={fieldId(path)}>{label}</label>
+    <FieldShell label={label} path={path} help={help}>
       <select
         id={fieldId(path)}
         data-path={path}
@@ -107,8 +119,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-      <Help path={path} help={help} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -118,8 +129,7 @@ export function TextAreaField(
 ) {
   const { label, path, help, value, onChange, rows = 3, placeholder, onBlur } = props;
   return (
-    <div className="field">
-      <label htmlFor={fieldId(path)}>{label}</label>
+    <FieldShell label={label} path={path} help={help}>
       <textarea
         id={fieldId(path)}
         data-path={path}
@@ -130,7 +140,6 @@ export function TextAreaField(
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
-      <Help path={path} help={help} />
-    </div>
+    </FieldShell>
   );
 }
