@@ -34,6 +34,16 @@ export default defineConfig({
           testTimeout: 60000,
         },
       },
+      {
+        // The README's quick start, run as a new user would: builds the web app, so minutes.
+        test: {
+          name: 'quickstart',
+          root: 'test/quick-start',
+          include: ['**/*.test.ts'],
+          testTimeout: 600000,
+          hookTimeout: 120000,
+        },
+      },
     ],
   },
 });

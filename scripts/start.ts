@@ -6,14 +6,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ensureDatabase } from '@parley/db/bootstrap';
 import { nextCli } from './next-cli';
+import { embeddedDatabasePort, sharedSecrets } from './start-settings';
 import { ensureWebBuild } from './web-build';
 
 const port = process.env.PORT ?? '3000';
-const database = await ensureDatabase();
-console.log(`parley: database ready (${database.embedded ? 'embedded PostgreSQL in data/postgres' : 'DATABASE_URL'})`);
+const secrets = sharedSecrets();
+const database = await ensureDatabase({ port: embeddedDatabasePort() });
+console.log(
+  `parley: database ready (${database.embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'DATABASE_URL'})`,
+);
 await ensureWebBuild();
 
-const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+// Both processes get the same secrets: `next start` runs the web app with NODE_ENV=production,
+// which would otherwise refuse the dev files the runtime reads.
+const env = { ...process.env, ...secrets, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
 const children: ChildProcess[] = [
   // Node runs Next's CLI itself (not through npx), so stopping this child stops the server.
   spawn(process.execPath, [nextCli, 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check and test in order — lint, types, unit/integration (vitest, real
- * Postgres), browser e2e (Playwright in Debian Chromium). Stops at the first failure.
+ * Postgres), browser e2e (Playwright in Debian Chromium), the quick start. Stops at the first failure.
  */
 import { spawnSync } from 'node:child_process';
 import { missingPrerequisites } from './prerequisites';
@@ -22,6 +22,8 @@ const steps: [string, string[]][] = [
     ['npx', 'vitest', 'run', '--project', project],
   ]),
   ['browser tests', ['npx', 'playwright', 'test']],
+  // The README's quick start, as a new user runs it (a copy of the checkout, `npm start`, a test call).
+  ['quick start', ['npx', 'vitest', 'run', '--project', 'quickstart']],
 ];
 
 for (const [name, [command, ...args]] of steps) {

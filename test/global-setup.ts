@@ -37,7 +37,7 @@ async function openRun(): Promise<TestRun> {
   });
   const removeCluster = async () => {
     await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(server.dataDir, { recursive: true, force: true });
   };
   try {
     const database = await createTestDatabase(server.url);

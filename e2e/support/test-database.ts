@@ -18,11 +18,11 @@ export async function openE2eDatabase(): Promise<E2eDatabase> {
     const database = await createTestDatabase(given, 'parley_e2e');
     return { url: database.url, close: () => database.drop() };
   }
-  // The embedded server runs as user postgres, so its directory lives where that user may write.
   const dataDir = await mkdtemp(join(tmpdir(), 'parley-e2e-pg-'));
   const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'cluster'), port: await freePort() });
   const stop = async () => {
     await server.stop();
+    await rm(server.dataDir, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   };
   try {

@@ -4,6 +4,7 @@ import { createFlow } from '../support/api';
 import { builder } from '../support/builder-page';
 import { latestCallEvents, timesOf } from './support/call-events';
 import { expect, test } from './support/fixtures';
+import { sayIntoMic } from './support/scripted-mic';
 
 const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
 
@@ -45,7 +46,10 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   testInfo.annotations.push({ type: 'start-to-first-audio-ms', description: String(Math.round(firstAudioMs)) });
   await expect(b.node('reception')).toHaveClass(/call-active/);
 
-  // The caller asks about the bill (from the fake microphone): transcript, reply, handoff.
+  // Once the greeting has been played, the caller asks about the bill: transcript, reply, handoff.
+  const status = tester.getByTestId('agent-status');
+  await expect(status).toHaveAttribute('data-state', 'listening', { timeout: 15_000 });
+  await sayIntoMic(page, 'I have a question about my bill');
   await expect(tester.getByTestId('transcript-user').first()).toContainText('I have a question about my bill', {
     timeout: 20_000,
   });
@@ -61,6 +65,14 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
     contentType: 'image/png',
   });
 
+  // Billing's greeting is playing: the caller talks over it, however long the machine took to get here.
+  await expect(tester.getByTestId('transcript-agent').filter({ hasText: 'Billing here' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(status).toHaveAttribute('data-state', 'speaking');
+  // Not awaited: the interruption is measured while the caller is still talking.
+  const bargeIn = sayIntoMic(page, 'my invoice is wrong');
+
   // The caller speaks while the agent talks: the agent stops at once. Between the interruption
   // and the end of the caller's words, less than half a second more is heard (the agent's
   // next line may start and be cut again), where the rest of what it had to say would take seconds.
@@ -70,6 +82,7 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   const atInterruption = await playback(page);
   // The runtime's clear empties the player's queue: nothing of the cut-off line waits to play.
   await expect.poll(async () => (await playback(page)).bufferedMs).toBe(0);
+  await bargeIn;
   await expect(tester.getByTestId('transcript-user').nth(1)).toContainText('my invoice is wrong', { timeout: 15_000 });
   const afterWords = await playback(page);
   expect(afterWords.sounding - atInterruption.sounding).toBeLessThan(0.5 * afterWords.sampleRate);

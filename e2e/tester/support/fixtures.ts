@@ -1,30 +1,12 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test as base } from '../../support/fixtures';
-import { buildCallerWav } from './caller-audio';
+import { installScriptedMic } from './scripted-mic';
 
-/**
- * The shared fixtures plus a fake microphone: Chromium is launched (once per worker) with the
- * caller's WAV as its capture device, played once from when a page opens the microphone.
- */
-export const test = base.extend<object, { callerWav: string }>({
-  callerWav: [
-    async ({}, use) => use(await buildCallerWav(join(tmpdir(), `parley-e2e-${process.pid}`))),
-    { scope: 'worker' },
-  ],
-  launchOptions: [
-    async ({ launchOptions, callerWav }, use) =>
-      use({
-        ...launchOptions,
-        args: [
-          ...(launchOptions.args ?? []),
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-          `--use-file-for-fake-audio-capture=${callerWav}%noloop`,
-        ],
-      }),
-    { scope: 'worker' },
-  ],
+/** The shared fixtures plus a microphone the test speaks into on cue (see scripted-mic.ts). */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    await installScriptedMic(page);
+    await use(page);
+  },
 });
 
 export { expect } from '../../support/fixtures';

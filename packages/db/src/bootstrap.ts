@@ -7,6 +7,8 @@ export interface ReadyDatabase {
   url: string;
   /** True when an embedded server was started for it (then stop() stops that server). */
   embedded: boolean;
+  /** The embedded server's cluster directory (absent for DATABASE_URL). */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export async function ensureDatabase(options: { dataDir?: string; port?: number 
     const url = databaseUrl(server.url, 'parley');
     await createDatabase(server.url, 'parley');
     await deployMigrations(url);
-    return { url, embedded: true, stop: () => server.stop() };
+    return { url, embedded: true, dataDir: server.dataDir, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
     throw error;

@@ -36,7 +36,7 @@ export function resolveSecretsKey(
   if (given) return { key: decodeKey(given, 'PARLEY_SECRETS_KEY'), source: 'env' };
   if (env.NODE_ENV === 'production') {
     throw new Error(
-      'PARLEY_SECRETS_KEY is not set; it is required when NODE_ENV=production (same value for web and runtime)',
+      'PARLEY_SECRETS_KEY is not set; with NODE_ENV=production set it for the web app and the runtime to the same 32 random bytes in base64 (`openssl rand -base64 32`)',
     );
   }
   mkdirSync(dirname(path), { recursive: true });

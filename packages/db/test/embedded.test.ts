@@ -45,3 +45,28 @@ test('an embedded cluster keeps its data across a stop and a second start', asyn
   const rows = await withClient(running.url, async (client) => (await client.query('SELECT note FROM kept')).rows);
   expect(rows).toEqual([{ note: 'still here' }]);
 });
+
+test('a cluster asked for in a folder other users cannot enter still starts (root runs Postgres as user postgres)', async () => {
+  // mkdtemp makes a 0700 folder: as root, user postgres cannot enter it.
+  const closed = await mkdtemp(join(tmpdir(), 'parley-closed-'));
+  const notices: string[] = [];
+  const server = await startEmbeddedPostgres({
+    dataDir: join(closed, 'data', 'postgres'),
+    port: await freePort(),
+    log: (line) => notices.push(line),
+  });
+  try {
+    const rows = await withClient(server.url, async (client) => (await client.query('SELECT 1 AS one')).rows);
+    expect(rows).toEqual([{ one: 1 }]);
+    if (process.getuid?.() === 0) {
+      expect(server.dataDir.startsWith(closed)).toBe(false);
+      expect(notices.join('\n')).toContain('cannot enter');
+    } else {
+      expect(server.dataDir).toBe(join(closed, 'data', 'postgres'));
+    }
+  } finally {
+    await server.stop();
+    await rm(server.dataDir, { recursive: true, force: true });
+    await rm(closed, { recursive: true, force: true });
+  }
+});

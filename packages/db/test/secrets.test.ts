@@ -67,7 +67,9 @@ describe('the cipher and its key', () => {
         source: 'env',
       });
       expect(() => resolveSecretsKey({ PARLEY_SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/32 random bytes/);
-      expect(() => resolveSecretsKey({ NODE_ENV: 'production' }, join(dir, 'k'))).toThrow(/required/);
+      expect(() => resolveSecretsKey({ NODE_ENV: 'production' }, join(dir, 'k'))).toThrow(
+        /PARLEY_SECRETS_KEY is not set/,
+      );
 
       const first = resolveSecretsKey({}, join(dir, 'k'));
       expect(first.source).toBe('dev-file');

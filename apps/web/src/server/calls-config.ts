@@ -24,7 +24,8 @@ const trim = (url: string) => url.replace(/\/+$/, '');
 
 /** Reads the calls configuration; throws naming the LiveKit variables when only some are set. */
 export function callsConfig(env: Readonly<Record<string, string | undefined>> = process.env): CallsConfig {
-  const publicUrl = trim(env.RUNTIME_PUBLIC_URL || 'ws://localhost:3001');
+  // Without a public URL the runtime is on this machine, on its own port (RUNTIME_PORT, default 3001).
+  const publicUrl = trim(env.RUNTIME_PUBLIC_URL || `ws://localhost:${env.RUNTIME_PORT || '3001'}`);
   const internalUrl = trim(env.RUNTIME_URL || publicUrl.replace(/^ws/, 'http'));
   const lk = {
     LIVEKIT_URL: env.LIVEKIT_URL,

@@ -9,6 +9,7 @@ const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 // A build directory of the tests' own, so a developer's `.next` is never replaced under them.
 const distDir = '.next-test';
 const secretsKey = randomBytes(32).toString('base64');
+const callSecret = randomBytes(24).toString('hex');
 
 /** A running `next start` of the app and how to stop it. */
 export interface NextServer {
@@ -18,15 +19,17 @@ export interface NextServer {
   stop(): Promise<void>;
 }
 
-function nextEnv(databaseUrl: string): NodeJS.ProcessEnv {
+function nextEnv(databaseUrl: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATABASE_URL: databaseUrl,
     PARLEY_WEB_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
-    // Production mode requires a secrets key; each run makes its own.
+    // Production mode requires both secrets at start-up; each run makes its own unless given.
     PARLEY_SECRETS_KEY: secretsKey,
+    PARLEY_SECRET: process.env.PARLEY_SECRET || callSecret,
+    ...overrides,
   };
 }
 
@@ -38,13 +41,13 @@ export async function buildApp(databaseUrl: string): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output()}`);
 }
 
-/** Starts `next start` on a free port against `databaseUrl` and resolves once it answers HTTP. */
-export async function startApp(databaseUrl: string): Promise<NextServer> {
+/** Starts `next start` on a free port against `databaseUrl` (env `overrides` on top) and resolves once it answers HTTP. */
+export async function startApp(databaseUrl: string, overrides: Record<string, string> = {}): Promise<NextServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: webRoot,
-    env: nextEnv(databaseUrl),
+    env: nextEnv(databaseUrl, overrides),
   });
   const output = collect(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -43,7 +43,7 @@ export function resolveParleySecret(
   }
   if (env.NODE_ENV === 'production') {
     throw new Error(
-      'PARLEY_SECRET is not set; it is required when NODE_ENV=production (the same value for web and runtime)',
+      'PARLEY_SECRET is not set; with NODE_ENV=production set it for the web app and the runtime to the same random value (`openssl rand -hex 32`)',
     );
   }
   const path = join(dataDir, DEV_SECRET_FILE);

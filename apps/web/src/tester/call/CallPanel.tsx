@@ -105,10 +105,12 @@ export function CallPanel({
           onChat={call.attachChat}
         />
       )}
-      {phase.kind !== 'idle' && (
+      {/* A call that never started has no agent to show: only the problem above. */}
+      {phase.kind !== 'idle' && !(phase.kind === 'failed' && phase.call === null) && (
         <>
           <AgentStatus
             state={view.agentState}
+            over={!running}
             agentName={view.activeAgentId ? agentName(view.activeAgentId) : null}
             agent={running ? analysers.agent : null}
             caller={running ? analysers.caller : null}

@@ -11,22 +11,25 @@ const labels: Record<AgentState, string> = {
   speaking: 'Speaking',
 };
 
-/** The agent's state, who is active, and visualizers of the agent's and the caller's audio. */
+/** The agent's state (or that the call is over), who is active, and visualizers of both sides' audio. */
 export function AgentStatus({
   state,
+  over,
   agentName,
   agent,
   caller,
 }: {
   state: AgentState;
+  /** The call has ended or failed: its last state would mislead ("Starting…" under an error). */
+  over: boolean;
   agentName: string | null;
   agent: AnalyserNode | null;
   caller: AnalyserNode | null;
 }) {
   return (
-    <div className={`agent-status state-${state}`} data-testid="agent-status" data-state={state}>
+    <div className={`agent-status state-${over ? 'over' : state}`} data-testid="agent-status" data-state={state}>
       <div>
-        <strong aria-live="polite">{labels[state]}</strong>
+        <strong aria-live="polite">{over ? 'Call over' : labels[state]}</strong>
         {agentName && <span className="hint"> · {agentName}</span>}
       </div>
       <div className="agent-status-bars">
