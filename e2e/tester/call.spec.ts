@@ -4,9 +4,14 @@ import { createFlow } from '../support/api';
 import { builder } from '../support/builder-page';
 import { latestCallEvents, timesOf } from './support/call-events';
 import { expect, test } from './support/fixtures';
-import { sayIntoMic } from './support/scripted-mic';
+import { loadLine, sayLine } from './support/scripted-mic';
 
 const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
+const BILL = 'I have a question about my bill';
+const WRONG = 'my invoice is wrong';
+// Billing greets at more length than the template, so the caller has seconds to talk over it.
+const BILLING_GREETING =
+  'Billing here. I can help with invoices, payments, refunds and anything else about your account. What is your invoice number?';
 
 test.use({ permissions: ['microphone'] });
 
@@ -21,13 +26,69 @@ async function playback(page: Page) {
   };
 }
 
+/** Resolves once `seconds` more of agent audio have been heard than when it was called. */
+function agentHeardFor(page: Page, seconds: number) {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<void>((resolve) => {
+        const meter = document.querySelector('[data-testid="playback-meter"]');
+        const sounding = () => Number(meter?.getAttribute('data-sounding-samples'));
+        const start = sounding();
+        const check = () => {
+          if (sounding() - start < wanted * Number(meter?.getAttribute('data-sample-rate'))) return;
+          observer.disconnect();
+          resolve();
+        };
+        const observer = new MutationObserver(check);
+        if (meter) observer.observe(meter, { attributes: true });
+      }),
+    seconds,
+  );
+}
+
+/**
+ * Agent audio heard (sounding samples of the playback meter) from when the timeline shows the
+ * interruption to when the caller's words are transcribed, both read inside the page the moment
+ * the tester renders them, so a slow test process cannot stretch the window.
+ */
+function heardBetweenInterruptionAndWords(page: Page, words: string) {
+  return page.evaluate(
+    (text) =>
+      new Promise<{ samples: number; sampleRate: number }>((resolve) => {
+        const meter = () => document.querySelector('[data-testid="playback-meter"]');
+        const sounding = () => Number(meter()?.getAttribute('data-sounding-samples'));
+        let atInterruption: number | null = null;
+        const check = () => {
+          const timeline = document.querySelector('[aria-label="Timeline"]')?.textContent ?? '';
+          if (atInterruption === null && timeline.includes('Caller interrupted the agent')) atInterruption = sounding();
+          const said = document.querySelectorAll('[data-testid="transcript-user"]')[1]?.textContent ?? '';
+          if (atInterruption === null || !said.includes(text)) return;
+          observer.disconnect();
+          resolve({
+            samples: sounding() - atInterruption,
+            sampleRate: Number(meter()?.getAttribute('data-sample-rate')),
+          });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        check();
+      }),
+    words,
+  );
+}
+
 test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-in, typing, hang-up and replay', async ({
   page,
   request,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const id = await createFlow(request, { ...receptionist, name: 'Tester call' });
+  const agents = receptionist?.agents?.map((agent) =>
+    agent.id === 'billing' ? { ...agent, greeting: BILLING_GREETING } : agent,
+  );
+  const id = await createFlow(request, { ...receptionist, agents, name: 'Tester call' });
   await page.goto(`/flows/${id}`);
+  await loadLine(page, BILL);
+  await loadLine(page, WRONG);
   const b = builder(page);
   await expect(b.nodes).toHaveCount(3);
   await page.getByRole('button', { name: 'Test', exact: true }).click();
@@ -49,8 +110,8 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   // Once the greeting has been played, the caller asks about the bill: transcript, reply, handoff.
   const status = tester.getByTestId('agent-status');
   await expect(status).toHaveAttribute('data-state', 'listening', { timeout: 15_000 });
-  await sayIntoMic(page, 'I have a question about my bill');
-  await expect(tester.getByTestId('transcript-user').first()).toContainText('I have a question about my bill', {
+  await sayLine(page, BILL);
+  await expect(tester.getByTestId('transcript-user').first()).toContainText(BILL, {
     timeout: 20_000,
   });
   await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('Handoff reception → billing', {
@@ -66,12 +127,10 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   });
 
   // Billing's greeting is playing: the caller talks over it, however long the machine took to get here.
-  await expect(tester.getByTestId('transcript-agent').filter({ hasText: 'Billing here' })).toBeVisible({
-    timeout: 15_000,
-  });
-  await expect(status).toHaveAttribute('data-state', 'speaking');
-  // Not awaited: the interruption is measured while the caller is still talking.
-  const bargeIn = sayIntoMic(page, 'my invoice is wrong');
+  await agentHeardFor(page, 0.3);
+  const heard = heardBetweenInterruptionAndWords(page, WRONG);
+  // Not awaited: the interruption happens while the caller is still talking.
+  const bargeIn = sayLine(page, WRONG);
 
   // The caller speaks while the agent talks: the agent stops at once. Between the interruption
   // and the end of the caller's words, less than half a second more is heard (the agent's
@@ -79,13 +138,12 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('Caller interrupted the agent', {
     timeout: 20_000,
   });
-  const atInterruption = await playback(page);
   // The runtime's clear empties the player's queue: nothing of the cut-off line waits to play.
   await expect.poll(async () => (await playback(page)).bufferedMs).toBe(0);
   await bargeIn;
-  await expect(tester.getByTestId('transcript-user').nth(1)).toContainText('my invoice is wrong', { timeout: 15_000 });
-  const afterWords = await playback(page);
-  expect(afterWords.sounding - atInterruption.sounding).toBeLessThan(0.5 * afterWords.sampleRate);
+  await expect(tester.getByTestId('transcript-user').nth(1)).toContainText(WRONG, { timeout: 15_000 });
+  const { samples, sampleRate } = await heard;
+  expect(samples).toBeLessThan(0.5 * sampleRate);
   // The cut-off agent line is marked (its text is what was actually heard).
   await expect(tester.getByTestId('transcript-agent').filter({ hasText: 'interrupted' }).first()).toBeVisible();
   // Billing answers the invoice complaint with its tool; the call's tools show with arguments.
@@ -117,7 +175,7 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   await expect(row).toContainText('ended');
   await row.getByRole('button', { name: 'Replay' }).click();
   const replay = tester.getByLabel('Call replay');
-  await expect(replay.getByRole('list', { name: 'Transcript' })).toContainText('I have a question about my bill');
+  await expect(replay.getByRole('list', { name: 'Transcript' })).toContainText(BILL);
   await expect(replay.getByRole('list', { name: 'Timeline' })).toContainText('Handoff reception → billing');
   await expect(page.getByTestId('rf__edge-reception-billing')).toHaveClass(/call-path/);
   await expect(b.node('billing')).toHaveClass(/call-active/);
@@ -126,7 +184,7 @@ test('a spoken test call: transcript, handoff on the canvas, agent audio, barge-
   // after the handoff and was what cut the agent off.
   const events = await latestCallEvents(request, id);
   const spoken = events.filter((event) => event.type === 'transcript' && event.source === 'speech');
-  expect(spoken.map((event) => event.text)).toEqual(['I have a question about my bill', 'my invoice is wrong']);
+  expect(spoken.map((event) => event.text)).toEqual([BILL, WRONG]);
   const [firstSpeech, secondSpeech] = timesOf(events, 'user_speech_started');
   const [handoff] = timesOf(events, 'handoff');
   const [interruption] = timesOf(events, 'interruption');
