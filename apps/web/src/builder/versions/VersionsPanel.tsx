@@ -2,6 +2,7 @@
 
 import type { FlowSpec, ValidationIssue } from '@parley/engine/flow';
 import { useCallback, useEffect, useState } from 'react';
+import { withContentKeys } from '../../lists/content-keys';
 import { flowsApi } from '../api/flows-api';
 import type { FlowWithIssues, VersionSummary } from '../api/types';
 import { DiffView } from './DiffView';
@@ -113,7 +114,7 @@ export function VersionsPanel({
   ];
 
   return (
-    <div className="inspector versions" aria-label="Versions">
+    <section className="inspector versions" aria-label="Versions">
       <h2>Versions</h2>
       <div className="field">
         <label htmlFor="publish-note">Publish note</label>
@@ -135,11 +136,13 @@ export function VersionsPanel({
       )}
       {refused.length > 0 && (
         <ul className="refused" aria-label="Problems blocking publish">
-          {refused.map((issue, i) => (
-            <li key={i} className={issue.severity}>
-              {issue.message}
-            </li>
-          ))}
+          {withContentKeys(refused, (issue) => `${issue.code}:${issue.target.path}:${issue.message}`).map(
+            ([key, issue]) => (
+              <li key={key} className={issue.severity}>
+                {issue.message}
+              </li>
+            ),
+          )}
         </ul>
       )}
 
@@ -203,6 +206,6 @@ export function VersionsPanel({
         </button>
       </div>
       {diff && <DiffView diff={diff} />}
-    </div>
+    </section>
   );
 }

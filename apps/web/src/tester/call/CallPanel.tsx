@@ -99,6 +99,7 @@ export function CallPanel({
 
       {phase.kind !== 'idle' && phase.kind !== 'starting' && phase.call?.mode === 'livekit' && running && (
         <LiveKitCall
+          key={phase.call.participantToken}
           serverUrl={phase.call.serverUrl}
           participantToken={phase.call.participantToken}
           onEvent={call.receive}

@@ -46,7 +46,7 @@ export function CallReplay({
 
   const agentName = (id: string | undefined) => spec.agents.find((a) => a.id === id)?.name ?? id ?? 'Agent';
   return (
-    <div className="call-replay" aria-label="Call replay">
+    <section className="call-replay" aria-label="Call replay">
       <button type="button" onClick={onClose}>
         ← All calls
       </button>
@@ -70,6 +70,6 @@ export function CallReplay({
           <CallDetails view={view} agentName={agentName} transcriptEmpty="Nothing was said in this call." />
         </>
       )}
-    </div>
+    </section>
   );
 }
