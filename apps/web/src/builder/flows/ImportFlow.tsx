@@ -2,8 +2,8 @@
 
 import { type ValidationIssue, validate } from '@parley/engine/flow';
 import { type ChangeEvent, useState } from 'react';
+import { flowsApi } from '@/src/api/flows-api';
 import { withContentKeys } from '../../lists/content-keys';
-import { flowsApi } from '../api/flows-api';
 
 type Preview = { fileName: string; document: unknown; issues: ValidationIssue[]; importable: boolean };
 

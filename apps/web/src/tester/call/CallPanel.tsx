@@ -3,8 +3,8 @@
 import type { FlowSpec } from '@parley/engine/flow';
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import { flowsApi } from '../../builder/api/flows-api';
-import type { VersionSummary } from '../../builder/api/types';
+import { flowsApi } from '@/src/api/flows-api';
+import type { VersionSummary } from '@/src/api/types';
 import { AgentStatus } from '../live/AgentStatus';
 import { CallDetails } from '../live/CallDetails';
 import { MessageBox } from '../live/MessageBox';
