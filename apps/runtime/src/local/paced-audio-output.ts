@@ -103,10 +103,10 @@ export class PacedAudioOutput implements AudioOutput {
       this.send(chunk);
     }
     const played = this.playedMs();
-    if (this.queue.length > 0) return this.sleep(this.sentMs - LEAD_MS - played + 1);
-    if (this.flushWaiters.length === 0) return;
-    if (played >= this.sentMs) return this.endUtterance();
-    this.sleep(this.sentMs - played);
+    if (this.queue.length > 0) this.sleep(this.sentMs - LEAD_MS - played + 1);
+    else if (this.flushWaiters.length === 0) return;
+    else if (played >= this.sentMs) this.endUtterance();
+    else this.sleep(this.sentMs - played);
   }
 
   private send(chunk: Chunk): void {

@@ -76,10 +76,12 @@ export class WebSocketCaller implements CallSink {
     if (this.finishedCall) return;
     this.finishedCall = true;
     if (outcome.status === 'ended' && outcome.byRuntime) {
-      return this.socket.close(CallCloseCode.goingAway, 'the runtime is shutting down and ended the call');
+      this.socket.close(CallCloseCode.goingAway, 'the runtime is shutting down and ended the call');
+    } else if (outcome.status === 'ended') {
+      this.socket.close(CallCloseCode.ended, 'call ended');
+    } else {
+      this.refuse('call_failed', `the call failed: ${outcome.reason}`);
     }
-    if (outcome.status === 'ended') return this.socket.close(CallCloseCode.ended, 'call ended');
-    this.refuse('call_failed', `the call failed: ${outcome.reason}`);
   }
 
   private post(message: ServerMessage): void {
@@ -98,20 +100,18 @@ export class WebSocketCaller implements CallSink {
     if (size > MAX_MESSAGE_BYTES) {
       this.log.warn('oversized message: ending the call', { bytes: size });
       this.refuse('message_too_large', `message of ${size} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`);
-      return this.hangup();
-    }
-    if (isBinary) {
+      this.hangup();
+    } else if (isBinary) {
       const samples = decodeCallerAudio(toBytes(data));
-      if (samples) return this.call?.callerAudio(samples);
-      return this.reject(
-        'bad_audio',
-        `binary frame of ${size} bytes is not whole 16-bit samples (PCM s16le mono 16 kHz)`,
-      );
+      if (samples) this.call?.callerAudio(samples);
+      else
+        this.reject('bad_audio', `binary frame of ${size} bytes is not whole 16-bit samples (PCM s16le mono 16 kHz)`);
+    } else {
+      const parsed = parseClientMessage(new TextDecoder().decode(toBytes(data)));
+      if (!parsed.ok) this.reject('bad_message', parsed.error);
+      else if (parsed.message.type === 'user_text') this.call?.callerText(parsed.message.text);
+      else this.hangup();
     }
-    const parsed = parseClientMessage(new TextDecoder().decode(toBytes(data)));
-    if (!parsed.ok) return this.reject('bad_message', parsed.error);
-    if (parsed.message.type === 'user_text') this.call?.callerText(parsed.message.text);
-    else this.hangup();
   }
 
   /** One message dropped; the call goes on. */

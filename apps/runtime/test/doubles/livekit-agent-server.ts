@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ServerMessage, WorkerMessage } from '@livekit/protocol';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { WebSocket, WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 type WorkerCase = NonNullable<WorkerMessage['message']['case']>;
 /** A ServerMessage body as plain data (the protobuf classes accept partial objects). */

@@ -2,8 +2,8 @@
 
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
-import { flowsApi } from './api/flows-api';
-import type { FlowRecord, FlowWithIssues } from './api/types';
+import { flowsApi } from '@/src/api/flows-api';
+import type { FlowRecord, FlowWithIssues } from '@/src/api/types';
 import { Builder } from './Builder';
 
 type Load =

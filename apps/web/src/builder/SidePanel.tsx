@@ -3,7 +3,7 @@
 import type { FlowSpec } from '@parley/engine/flow';
 import dynamic from 'next/dynamic';
 import { memo } from 'react';
-import type { FlowWithIssues } from './api/types';
+import type { FlowWithIssues } from '@/src/api/types';
 import { AgentPicker } from './inspectors/AgentPicker';
 import { SelectionInspector } from './inspectors/SelectionInspector';
 import { SessionPanel } from './inspectors/SessionPanel';

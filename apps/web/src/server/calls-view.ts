@@ -1,19 +1,9 @@
 import type { CallRecord } from '@parley/db';
+import type { z } from 'zod';
+import type { callResponse } from './response-schemas';
 
-/** A call as the API shows it: its record plus how long it lasted. */
-export interface CallView {
-  id: string;
-  flowId: string;
-  versionNumber: number;
-  mode: 'livekit' | 'local';
-  status: CallRecord['status'];
-  createdAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  /** From the start of the conversation to its end; null until both are known. */
-  durationMs: number | null;
-  failureReason: string | null;
-}
+/** A call as the API shows it. */
+export type CallView = z.input<typeof callResponse>;
 
 /** The API's view of a call record. */
 export function callView(call: CallRecord): CallView {

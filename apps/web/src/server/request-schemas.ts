@@ -21,3 +21,9 @@ export const rollbackBody = z.object({ number: z.number().int().positive() }).st
 export const restoreBody = z
   .object({ number: z.number().int().positive(), revision: z.number().int().nonnegative() })
   .strict();
+
+/** POST /api/flows/:id/calls: the version to call; without one, the draft (snapshotted first). */
+export const startCallBody = z.object({ version: z.number().int().positive().optional() }).strict();
+
+/** POST /api/flows/:id/scenarios/run: which scenarios to run (all when absent). */
+export const runScenariosBody = z.object({ scenarioIds: z.array(z.string().min(1)).max(200).optional() }).strict();

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { request } from '@/src/builder/api/request';
+import { request } from '@/src/api/request';
 
 /** Admins add accounts: a colleague in this workspace, or someone with a workspace of their own. */
 export function AddUserPanel() {

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { request } from '@/src/builder/api/request';
+import { request } from '@/src/api/request';
 
 /** Hosts and ranges the workspace's webhooks may reach although they are private or loopback. */
 export function AllowListPanel({ canEdit }: { canEdit: boolean }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { request } from '@/src/builder/api/request';
+import { request } from '@/src/api/request';
 
 interface SecretRow {
   name: string;

@@ -4,11 +4,11 @@ import type { ScenarioResult } from '@parley/engine';
 import type { FlowSpec } from '@parley/engine/flow';
 import { memo, useEffect, useState } from 'react';
 import './tester.css';
+import type { CallHighlight } from '../highlight/call-highlight';
 import { CallPanel } from './call/CallPanel';
 import { useTestCall } from './call/use-test-call';
 import { CallHistory } from './history/CallHistory';
 import { CallReplay } from './history/CallReplay';
-import type { CallHighlight } from './live/path-highlight';
 import { ScenariosPanel } from './scenarios/ScenariosPanel';
 
 const tabs = [

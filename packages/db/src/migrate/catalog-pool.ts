@@ -33,15 +33,19 @@ function adaptResults<T>(result: T): T {
 }
 
 class CatalogClient extends pg.Client {
-  // node-postgres's query() has callback, promise and submittable forms; each is passed through.
-  override query(...args: any[]): any {
-    const last = args.at(-1);
-    if (typeof last === 'function') {
-      args[args.length - 1] = (error: Error | null, result: unknown) => last(error, result && adaptResults(result));
-      return (super.query as (...a: unknown[]) => unknown)(...args);
-    }
-    const outcome = (super.query as (...a: unknown[]) => unknown)(...args);
-    return outcome instanceof Promise ? outcome.then(adaptResults) : outcome;
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // node-postgres's query() has callback, promise and submittable forms; each is passed through.
+    const query = super.query.bind(this) as (...args: unknown[]) => unknown;
+    this.query = ((...args: unknown[]) => {
+      const last = args.at(-1);
+      if (typeof last === 'function') {
+        args[args.length - 1] = (error: Error | null, result: unknown) => last(error, result && adaptResults(result));
+        return query(...args);
+      }
+      const outcome = query(...args);
+      return outcome instanceof Promise ? outcome.then(adaptResults) : outcome;
+    }) as pg.Client['query'];
   }
 }
 

@@ -14,7 +14,7 @@ export function float32ToInt16(samples: Float32Array | Float64Array): Int16Array
 /** Rounds and clips one sample value to the Int16 range. */
 export function clampInt16(value: number): number {
   const v = Math.round(value);
-  return v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+  return Math.min(32767, Math.max(v, -32768));
 }
 
 /** Root mean square level, 0..1 of full scale (0 for an empty buffer). */

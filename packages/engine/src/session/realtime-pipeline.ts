@@ -176,9 +176,11 @@ export class RealtimePipeline {
         this.host.setState('thinking');
         return;
       case 'text_delta':
-        return this.textDelta(event.itemId, event.delta);
+        this.textDelta(event.itemId, event.delta);
+        return;
       case 'audio_delta':
-        return this.audioDelta(event.itemId, event.samples);
+        this.audioDelta(event.itemId, event.samples);
+        return;
       case 'tool_call':
         void this.toolCall(event.call);
         return;

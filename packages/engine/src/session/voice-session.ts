@@ -205,7 +205,7 @@ export class VoiceSession {
       onFinalTranscript: (text) => this.startPreemptive(text),
     });
     this.interruption = new InterruptionPolicy(this.clock, () => this.agent.plan.settings.interruption, stt !== null, {
-      interruptible: () => this.current !== null && this.current.allowInterruptions && !this.current.signal.aborted,
+      interruptible: () => this.current?.allowInterruptions === true && !this.current.signal.aborted,
       pause: () => transport.output.pause(),
       resume: () => transport.output.resume(),
       interrupt: () => this.interruptCurrent(),
@@ -244,7 +244,8 @@ export class VoiceSession {
   say(text: string, options: { allowInterruptions?: boolean } = {}): void {
     if (this.realtime) {
       const message = 'say() is not available with realtime_llm turn detection';
-      return this.emit({ type: 'error', source: 'session', code: 'unsupported', message, recoverable: true });
+      this.emit({ type: 'error', source: 'session', code: 'unsupported', message, recoverable: true });
+      return;
     }
     const allow = options.allowInterruptions ?? this.agent.plan.settings.interruption.enabled;
     this.schedule(allow, (speech) => this.speakText(speech, text));
@@ -374,7 +375,10 @@ export class VoiceSession {
 
   private sttEvent(event: SttEvent): void {
     if (this.ended) return;
-    if (event.type === 'error') return this.providerError('stt', event.error, false);
+    if (event.type === 'error') {
+      this.providerError('stt', event.error, false);
+      return;
+    }
     const text = event.text.trim();
     if (text) this.emit({ type: 'transcript', role: 'user', text, final: event.type === 'final', source: 'speech' });
     if (text) this.interruption.transcribed(text);
@@ -384,7 +388,10 @@ export class VoiceSession {
   private userText(text: string): void {
     if (this.ended || !text.trim()) return;
     this.emit({ type: 'transcript', role: 'user', text: text.trim(), final: true, source: 'text' });
-    if (this.realtime) return this.realtime.text(text.trim());
+    if (this.realtime) {
+      this.realtime.text(text.trim());
+      return;
+    }
     this.turns.reset();
     const now = this.clock.now();
     const mode = this.agent.plan.settings.turnDetection;
@@ -466,7 +473,7 @@ export class VoiceSession {
   private adoptSpeech(speech: SpeechHandle, body: () => Promise<void>): void {
     this.queued.push(speech);
     this.userAway.disarm();
-    const done = (this.chain = this.chain.then(async () => {
+    const done = this.chain.then(async () => {
       this.queued.splice(this.queued.indexOf(speech), 1);
       if (speech.signal.aborted || this.ended) return;
       this.current = speech;
@@ -484,7 +491,8 @@ export class VoiceSession {
         if (this.input) this.input.discarding = false;
         if (this.queued.length === 0) this.idle();
       }
-    }));
+    });
+    this.chain = done;
     this.speechDone.set(
       speech,
       done.then(() => void this.speechDone.delete(speech)),

@@ -7,7 +7,9 @@ function rawWav(opts: { tag?: number; channels?: number; bits?: number; rate?: n
   const { tag = 1, channels = 1, bits = 16, rate = 16000, data } = opts;
   const bytes = new Uint8Array(44 + data.length * 2);
   const v = new DataView(bytes.buffer);
-  const text = (at: number, s: string) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
+  const text = (at: number, s: string) => {
+    for (let i = 0; i < s.length; i++) v.setUint8(at + i, s.charCodeAt(i));
+  };
   text(0, 'RIFF');
   v.setUint32(4, 36 + data.length * 2, true);
   text(8, 'WAVE');
@@ -21,7 +23,7 @@ function rawWav(opts: { tag?: number; channels?: number; bits?: number; rate?: n
   v.setUint16(34, bits, true);
   text(36, 'data');
   v.setUint32(40, data.length * 2, true);
-  data.forEach((s, i) => v.setInt16(44 + i * 2, s, true));
+  for (const [i, s] of data.entries()) v.setInt16(44 + i * 2, s, true);
   return bytes;
 }
 

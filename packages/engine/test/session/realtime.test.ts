@@ -143,7 +143,7 @@ describe('realtime_llm: a speech-to-speech model over the OpenAI Realtime double
     const output = await server.nextEvent('conversation.item.create');
     expect(output.item).toMatchObject({ type: 'function_call_output', call_id: 'call_1' });
     await server.nextEvent('response.create');
-    expect(server.received.findIndex((e) => e === update)).toBeLessThan(server.received.findIndex((e) => e === output));
+    expect(server.received.indexOf(update)).toBeLessThan(server.received.indexOf(output));
     const types = test.events.map((e) => e.type);
     expect(types.indexOf('tool_call')).toBeLessThan(types.indexOf('tool_result'));
     expect(test.session.activeAgentId).toBe('billing');

@@ -58,7 +58,7 @@ describe('Silero VAD stream on real speech', () => {
     const events = await detect(audio);
     const inferences = events.filter((e) => e.type === 'inference');
     expect(inferences.length).toBe(Math.floor(audio.length / 512));
-    inferences.forEach((e, i) => expect(e.timestamp).toBeCloseTo((i + 1) * 32, 6));
+    for (const [i, e] of inferences.entries()) expect(e.timestamp).toBeCloseTo((i + 1) * 32, 6);
     const start = transitions(events)[0];
     const firstSpeaking = inferences.find((e) => e.speaking);
     // speech_start comes right after the inference that confirmed it.
@@ -80,7 +80,7 @@ describe('Silero VAD stream on real speech', () => {
     ].flat();
     const found = transitions(await detect(audio));
     expect(found.map((e) => e.type)).toEqual(['speech_start', 'speech_end', 'speech_start', 'speech_end']);
-    found.forEach((e, i) => expect(Math.abs(e.timestamp - (truth[i] ?? 0))).toBeLessThanOrEqual(150));
+    for (const [i, e] of found.entries()) expect(Math.abs(e.timestamp - (truth[i] ?? 0))).toBeLessThanOrEqual(150);
   });
 
   it('keeps one utterance across a pause shorter than minSilenceDuration', async () => {

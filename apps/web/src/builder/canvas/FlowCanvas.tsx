@@ -12,13 +12,15 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { type CallHighlight, highlightEdges, highlightNodes } from '../../tester/live/path-highlight';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import type { CallHighlight } from '../../highlight/call-highlight';
 import type { Selection } from '../state/selection';
 import { selectAgents, selectEdge } from '../state/selection';
 import { addAgent, canConnect, connect, moveAgents, removeElements, type XY } from '../state/spec-edits';
+import { useLatest } from '../state/use-latest';
 import type { IssueIndex } from '../validation/issue-index';
 import { AgentNodeView } from './AgentNodeView';
+import { highlightEdges, highlightNodes } from './call-highlight';
 import { createEdgeDeriver, createNodeDeriver } from './derive-elements';
 import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
 import { HandoffEdgeView } from './HandoffEdgeView';
@@ -77,8 +79,7 @@ export function FlowCanvas({
   );
   const readOnly = !edit;
   // Handlers read the latest spec through a ref so they keep one identity while the spec changes.
-  const specRef = useRef(spec);
-  specRef.current = spec;
+  const specRef = useLatest(spec);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<AgentNode>[]) => {

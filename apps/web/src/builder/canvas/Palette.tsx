@@ -2,6 +2,7 @@
 
 import type { FlowSpec } from '@parley/engine/flow';
 import { useReactFlow } from '@xyflow/react';
+import { Plus } from 'lucide-react';
 import type { DragEvent } from 'react';
 import { type Selection, selectAgents } from '../state/selection';
 import { addAgent } from '../state/spec-edits';
@@ -36,7 +37,7 @@ export function Palette({ spec, edit, setSelection }: PaletteProps) {
     <aside className="palette" aria-label="Palette">
       <h2>Add</h2>
       <button type="button" className="palette-item" draggable onDragStart={onDragStart} onClick={addAtCentre}>
-        <span aria-hidden="true">＋</span> Agent
+        <Plus aria-hidden="true" size={16} strokeWidth={2.5} /> Agent
       </button>
       <p className="hint">
         Drag onto the canvas, or press to add in the middle. Connect agents by dragging from the right handle to another

@@ -1,8 +1,8 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { flowsApi } from '../api/flows-api';
-import type { FlowSummary } from '../api/types';
+import { flowsApi } from '@/src/api/flows-api';
+import type { FlowSummary } from '@/src/api/types';
 import { relativeTime } from './relative-time';
 
 /** Props of one flow row. */
@@ -25,7 +25,7 @@ export function FlowRow({ flow, onChanged, onError }: FlowRowProps) {
     const current = await flowsApi.get(flow.id);
     if (!current.ok) return onError(current.error.message);
     const { draft, revision } = current.data.flow;
-    const saved = await flowsApi.save(flow.id, { ...draft, name: name.trim() || draft.name }, revision);
+    const saved = await flowsApi.save(flow.id, { spec: { ...draft, name: name.trim() || draft.name }, revision });
     if (!saved.ok) return onError(saved.error.message);
     setRenaming(false);
     onChanged();

@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import '../builder.css';
-import { flowsApi } from '../api/flows-api';
-import type { FlowSummary } from '../api/types';
+import { flowsApi } from '@/src/api/flows-api';
+import type { FlowSummary } from '@/src/api/types';
 import { FlowRow } from './FlowRow';
 import { ImportFlow } from './ImportFlow';
 import { NewFlowForm } from './NewFlowForm';

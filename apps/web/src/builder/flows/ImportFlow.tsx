@@ -2,7 +2,8 @@
 
 import { type ValidationIssue, validate } from '@parley/engine/flow';
 import { type ChangeEvent, useState } from 'react';
-import { flowsApi } from '../api/flows-api';
+import { flowsApi } from '@/src/api/flows-api';
+import { withContentKeys } from '../../lists/content-keys';
 
 type Preview = { fileName: string; document: unknown; issues: ValidationIssue[]; importable: boolean };
 
@@ -53,17 +54,19 @@ export function ImportFlow() {
         </p>
       )}
       {preview && (
-        <div className="import-preview" role="region" aria-label="Import preview">
+        <section className="import-preview" aria-label="Import preview">
           <p>
             <strong>{preview.fileName}</strong>:{' '}
             {preview.issues.length === 0 ? 'no problems found.' : `${preview.issues.length} problem(s) found:`}
           </p>
           <ul className="refused">
-            {preview.issues.map((issue, i) => (
-              <li key={i} className={issue.severity}>
-                {issue.severity}: {issue.message}
-              </li>
-            ))}
+            {withContentKeys(preview.issues, (issue) => `${issue.code}:${issue.target.path}:${issue.message}`).map(
+              ([key, issue]) => (
+                <li key={key} className={issue.severity}>
+                  {issue.severity}: {issue.message}
+                </li>
+              ),
+            )}
           </ul>
           {!preview.importable && <p className="form-error">This file is not a FlowSpec and cannot be imported.</p>}
           <div className="button-row">
@@ -79,7 +82,7 @@ export function ImportFlow() {
               Cancel
             </button>
           </div>
-        </div>
+        </section>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { templates } from '@parley/engine/templates';
 import { type FormEvent, useState } from 'react';
-import { flowsApi } from '../api/flows-api';
+import { flowsApi } from '@/src/api/flows-api';
 
 const BLANK = 'blank';
 
@@ -21,7 +21,7 @@ export function NewFlowForm() {
     const typed = name.trim();
     const result = chosen
       ? await flowsApi.createFrom({ ...chosen.spec, name: typed || chosen.spec.name })
-      : await flowsApi.createBlank(typed || 'Untitled flow');
+      : await flowsApi.createBlank({ name: typed || 'Untitled flow' });
     if (result.ok) window.location.assign(`/flows/${encodeURIComponent(result.data.flow.id)}`);
     else {
       setError(result.error.message);

@@ -32,7 +32,7 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
   const variables = spec.variables.map((v) => v.name);
 
   return (
-    <div className="inspector" data-path={at} tabIndex={-1} aria-label={`Agent ${agent.name}`}>
+    <section className="inspector" data-path={at} tabIndex={-1} aria-label={`Agent ${agent.name}`}>
       <h2>Agent</h2>
       <TextField
         label="Name"
@@ -121,7 +121,7 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
       >
         Delete agent
       </button>
-    </div>
+    </section>
   );
 }
 

@@ -31,7 +31,7 @@ export function EdgeInspector({ spec, edge, edit, seal, setSelection }: EdgeInsp
     edit((s) => updateEdge(s, edge.id, update), `edge:${edge.id}:${field}`);
   const generated = handoffToolName({ ...edge, toolName: undefined }, to);
   return (
-    <div className="inspector" data-path={at} tabIndex={-1} aria-label="Handoff">
+    <section className="inspector" data-path={at} tabIndex={-1} aria-label="Handoff">
       <h2>Handoff</h2>
       <p>
         <button type="button" className="link-button" onClick={() => setSelection(selectAgents([edge.from]))}>
@@ -101,6 +101,6 @@ export function EdgeInspector({ spec, edge, edit, seal, setSelection }: EdgeInsp
       >
         Delete handoff
       </button>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRowKeys } from '../../lists/use-row-keys';
 import { fieldId } from './field-id';
 import { type ParameterRow, parameterTypes, rowsToSchema, schemaToRows } from './parameter-rows';
 
@@ -15,6 +16,7 @@ export interface ParametersEditorProps {
 /** Name / type / description / required rows, stored as the tool's JSON Schema. */
 export function ParametersEditor({ schema, path, onChange, onBlur }: ParametersEditorProps) {
   const rows = schemaToRows(schema);
+  const rowKeys = useRowKeys(rows.length);
   const update = (index: number, patch: Partial<ParameterRow>) => {
     // Two arguments cannot share a name (they are object keys), so such a rename is refused.
     if (patch.name !== undefined && rows.some((r, i) => i !== index && r.name === patch.name)) return;
@@ -25,7 +27,10 @@ export function ParametersEditor({ schema, path, onChange, onBlur }: ParametersE
     while (rows.some((r) => r.name === `param_${n}`)) n++;
     onChange(rowsToSchema([...rows, { name: `param_${n}`, type: 'string', description: '', required: false }]));
   };
-  const remove = (index: number) => onChange(rowsToSchema(rows.filter((_, i) => i !== index)));
+  const remove = (index: number) => {
+    rowKeys.removed(index);
+    onChange(rowsToSchema(rows.filter((_, i) => i !== index)));
+  };
 
   return (
     <fieldset className="parameters" data-path={path} tabIndex={-1}>
@@ -34,7 +39,7 @@ export function ParametersEditor({ schema, path, onChange, onBlur }: ParametersE
       {rows.map((row, i) => {
         const id = fieldId(`${path}.${i}`);
         return (
-          <div key={`${i}-${rows.length}`} className="parameter-row">
+          <div key={rowKeys.keys[i]} className="parameter-row">
             <label htmlFor={`${id}-name`}>Name</label>
             <input
               id={`${id}-name`}

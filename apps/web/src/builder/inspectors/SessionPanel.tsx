@@ -23,7 +23,7 @@ export function SessionPanel({ spec, edit, seal }: SessionPanelProps) {
       `session:${part}.${path}`,
     );
   return (
-    <div className="inspector" aria-label="Session settings">
+    <section className="inspector" aria-label="Session settings">
       <h2>Session</h2>
       <TextField label="Flow name" path="name" value={spec.name} onChange={(name) => set('name', name)} onBlur={seal} />
       <TextAreaField
@@ -73,6 +73,6 @@ export function SessionPanel({ spec, edit, seal }: SessionPanelProps) {
         onChange={(path, value) => setSettings('turnHandling', path, value)}
         onBlur={seal}
       />
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ToolSpec, WebhookToolSpec } from '@parley/engine/flow';
+import { useRowKeys } from '../../lists/use-row-keys';
 import { NumberField, SelectField, TextAreaField, TextField } from './fields';
 import { ParametersEditor } from './ParametersEditor';
 
@@ -32,6 +33,7 @@ function newWebhook(tools: ToolSpec[]): WebhookToolSpec {
 
 /** The agent's webhook tools (with their parameters) and its end-call tool. */
 export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps) {
+  const toolKeys = useRowKeys(tools.length);
   const update = (index: number, next: ToolSpec) => onChange(tools.map((t, i) => (i === index ? next : t)));
   const hasEndCall = tools.some((t) => t.type === 'end_call');
   return (
@@ -39,7 +41,7 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
       {tools.map((tool, i) => {
         const at = `${path}.${i}`;
         return (
-          <fieldset key={`${i}-${tool.type}`} className="tool" data-path={at} tabIndex={-1}>
+          <fieldset key={toolKeys.keys[i]} className="tool" data-path={at} tabIndex={-1}>
             <legend>{tool.type === 'webhook' ? `Webhook: ${tool.name}` : 'End call'}</legend>
             <TextField
               label="Tool name"
@@ -90,7 +92,14 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
                 />
               </>
             )}
-            <button type="button" className="danger-link" onClick={() => onChange(tools.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="danger-link"
+              onClick={() => {
+                toolKeys.removed(i);
+                onChange(tools.filter((_, j) => j !== i));
+              }}
+            >
               Remove tool {tool.name}
             </button>
           </fieldset>

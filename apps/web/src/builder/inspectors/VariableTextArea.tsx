@@ -96,12 +96,14 @@ export function VariableTextArea({
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" className="completion-list" aria-label="Variables">
+        <div id={listId} role="listbox" className="completion-list" aria-label="Variables">
           {matches.map((name, i) => (
-            <li
+            <div
               key={name}
               id={`${listId}-${i}`}
               role="option"
+              // Focus stays in the text area (aria-activedescendant); -1 keeps options out of the tab order.
+              tabIndex={-1}
               aria-selected={i === active}
               className={i === active ? 'active' : ''}
               // mousedown, not click: it must act before the text area's blur closes the list.
@@ -111,9 +113,9 @@ export function VariableTextArea({
               }}
             >
               {`{{${name}}}`}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       <p id={`${id}-help`} className="field-help">
         {help ?? 'Type {{ to insert a variable.'}

@@ -1,6 +1,7 @@
 'use client';
 
 import { type FlowSpec, type VariableSpec, variableTypes } from '@parley/engine/flow';
+import { useRowKeys } from '../../lists/use-row-keys';
 import { uniqueId } from '../state/ids';
 import { SelectField, TextField } from './fields';
 
@@ -20,13 +21,14 @@ function parseDefault(text: string, type: VariableSpec['type']): VariableSpec['d
 
 /** The flow's variables: what agents extract with set_variable and use as {{name}}. */
 export function VariablesPanel({ spec, edit, seal }: VariablesPanelProps) {
+  const variableKeys = useRowKeys(spec.variables.length);
   const change = (index: number, field: string, update: (v: VariableSpec) => VariableSpec) =>
     edit(
       (s) => ({ ...s, variables: s.variables.map((v, i) => (i === index ? update(v) : v)) }),
       `variable:${index}:${field}`,
     );
   return (
-    <div className="inspector" aria-label="Variables">
+    <section className="inspector" aria-label="Variables">
       <h2>Variables</h2>
       <p className="hint">
         Agents store what the caller says with the set_variable tool; prompts use them as {'{{name}}'}.
@@ -34,7 +36,7 @@ export function VariablesPanel({ spec, edit, seal }: VariablesPanelProps) {
       {spec.variables.map((variable, i) => {
         const at = `variables.${i}`;
         return (
-          <fieldset key={i} className="variable" data-path={at} tabIndex={-1}>
+          <fieldset key={variableKeys.keys[i]} className="variable" data-path={at} tabIndex={-1}>
             <legend>{variable.name || 'New variable'}</legend>
             <TextField
               label="Name"
@@ -76,7 +78,10 @@ export function VariablesPanel({ spec, edit, seal }: VariablesPanelProps) {
             <button
               type="button"
               className="danger-link"
-              onClick={() => edit((s) => ({ ...s, variables: s.variables.filter((_, j) => j !== i) }))}
+              onClick={() => {
+                variableKeys.removed(i);
+                edit((s) => ({ ...s, variables: s.variables.filter((_, j) => j !== i) }));
+              }}
             >
               Remove variable {variable.name}
             </button>
@@ -104,6 +109,6 @@ export function VariablesPanel({ spec, edit, seal }: VariablesPanelProps) {
       >
         Add variable
       </button>
-    </div>
+    </section>
   );
 }

@@ -2,7 +2,8 @@
 
 import type { FlowSpec } from '@parley/engine/flow';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { flowsApi } from '../api/flows-api';
+import { flowsApi } from '@/src/api/flows-api';
+import { useLatest } from './use-latest';
 
 /** Where the draft stands relative to the server. */
 export type SaveStatus =
@@ -31,12 +32,11 @@ export interface Autosave {
 export function useAutosave(flowId: string, spec: FlowSpec, initialRevision: number): Autosave {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [revision, setRevision] = useState(initialRevision);
-  const latest = useRef(spec);
+  const latest = useLatest(spec);
   const saved = useRef(spec);
   const revisionRef = useRef(initialRevision);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const stopped = useRef(false);
-  latest.current = spec;
 
   const flush = useCallback(async (): Promise<boolean> => {
     if (stopped.current) return false;
@@ -48,7 +48,7 @@ export function useAutosave(flowId: string, spec: FlowSpec, initialRevision: num
     const sending = latest.current;
     setStatus({ kind: 'saving' });
     const attempt = (async () => {
-      const result = await flowsApi.save(flowId, sending, revisionRef.current);
+      const result = await flowsApi.save(flowId, { spec: sending, revision: revisionRef.current });
       if (result.ok) {
         saved.current = sending;
         revisionRef.current = result.data.flow.revision;

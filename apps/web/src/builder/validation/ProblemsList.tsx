@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@parley/engine/flow';
 import { memo } from 'react';
+import { withContentKeys } from '../../lists/content-keys';
 
 /** Props of the problems list. */
 export interface ProblemsListProps {
@@ -25,13 +26,15 @@ export const ProblemsList = memo(function ProblemsList({ issues, onSelect }: Pro
         <p className="hint">No problems: this flow can be published.</p>
       ) : (
         <ul className="problem-list">
-          {issues.map((issue, i) => (
-            <li key={`${issue.code}-${issue.target.path}-${i}`}>
-              <button type="button" className={`problem ${issue.severity}`} onClick={() => onSelect(issue)}>
-                <span className="severity">{issue.severity}</span> {issue.message}
-              </button>
-            </li>
-          ))}
+          {withContentKeys(issues, (issue) => `${issue.code}:${issue.target.path}:${issue.message}`).map(
+            ([key, issue]) => (
+              <li key={key}>
+                <button type="button" className={`problem ${issue.severity}`} onClick={() => onSelect(issue)}>
+                  <span className="severity">{issue.severity}</span> {issue.message}
+                </button>
+              </li>
+            ),
+          )}
         </ul>
       )}
     </section>

@@ -2,8 +2,9 @@
 
 import type { FlowSpec, ValidationIssue } from '@parley/engine/flow';
 import { useCallback, useEffect, useState } from 'react';
-import { flowsApi } from '../api/flows-api';
-import type { FlowWithIssues, VersionSummary } from '../api/types';
+import { flowsApi } from '@/src/api/flows-api';
+import type { FlowWithIssues, VersionSummary } from '@/src/api/types';
+import { withContentKeys } from '../../lists/content-keys';
 import { DiffView } from './DiffView';
 import { diffSpecs, type SpecDiff } from './spec-diff';
 
@@ -67,7 +68,7 @@ export function VersionsPanel({
     setMessage(null);
     setRefused([]);
     if (await flush()) {
-      const result = await flowsApi.publish(flowId, note);
+      const result = await flowsApi.publish(flowId, { note });
       if (result.ok) {
         setNote('');
         setMessage(`Published version ${result.data.version.number}; it is now live.`);
@@ -82,7 +83,7 @@ export function VersionsPanel({
 
   const rollback = async (version: VersionSummary) => {
     if (!window.confirm(`Make version ${version.number} live? Calls will use it from now on.`)) return;
-    const result = await flowsApi.rollback(flowId, version.number);
+    const result = await flowsApi.rollback(flowId, { number: version.number });
     setMessage(result.ok ? `Version ${version.number} is live again.` : result.error.message);
     await load();
   };
@@ -90,7 +91,7 @@ export function VersionsPanel({
   const restore = async (version: VersionSummary) => {
     if (!window.confirm(`Replace the draft with version ${version.number}? Unpublished changes are lost.`)) return;
     if (!(await flush())) return;
-    const result = await flowsApi.restore(flowId, version.number, revision);
+    const result = await flowsApi.restore(flowId, { number: version.number, revision });
     if (result.ok) onRestored(result.data);
     else setMessage(result.error.message);
   };
@@ -113,7 +114,7 @@ export function VersionsPanel({
   ];
 
   return (
-    <div className="inspector versions" aria-label="Versions">
+    <section className="inspector versions" aria-label="Versions">
       <h2>Versions</h2>
       <div className="field">
         <label htmlFor="publish-note">Publish note</label>
@@ -135,11 +136,13 @@ export function VersionsPanel({
       )}
       {refused.length > 0 && (
         <ul className="refused" aria-label="Problems blocking publish">
-          {refused.map((issue, i) => (
-            <li key={i} className={issue.severity}>
-              {issue.message}
-            </li>
-          ))}
+          {withContentKeys(refused, (issue) => `${issue.code}:${issue.target.path}:${issue.message}`).map(
+            ([key, issue]) => (
+              <li key={key} className={issue.severity}>
+                {issue.message}
+              </li>
+            ),
+          )}
         </ul>
       )}
 
@@ -203,6 +206,6 @@ export function VersionsPanel({
         </button>
       </div>
       {diff && <DiffView diff={diff} />}
-    </div>
+    </section>
   );
 }

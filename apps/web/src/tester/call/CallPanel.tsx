@@ -3,8 +3,8 @@
 import type { FlowSpec } from '@parley/engine/flow';
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import { flowsApi } from '../../builder/api/flows-api';
-import type { VersionSummary } from '../../builder/api/types';
+import { flowsApi } from '@/src/api/flows-api';
+import type { VersionSummary } from '@/src/api/types';
 import { AgentStatus } from '../live/AgentStatus';
 import { CallDetails } from '../live/CallDetails';
 import { MessageBox } from '../live/MessageBox';
@@ -99,6 +99,7 @@ export function CallPanel({
 
       {phase.kind !== 'idle' && phase.kind !== 'starting' && phase.call?.mode === 'livekit' && running && (
         <LiveKitCall
+          key={phase.call.participantToken}
           serverUrl={phase.call.serverUrl}
           participantToken={phase.call.participantToken}
           onEvent={call.receive}

@@ -9,7 +9,7 @@ import {
   useSession,
 } from '@livekit/components-react';
 import { RoomEvent, TokenSource } from 'livekit-client';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import type { SessionEvent } from '../types';
 
 /** Parley's own topic in the room: every SessionEvent as JSON (data packets, or text streams when large). */
@@ -51,13 +51,15 @@ export function LiveKitCall({ serverUrl, participantToken, onEvent, onChat }: Li
     [serverUrl, participantToken],
   );
   const session = useSession(tokenSource);
-  const { room, isConnected } = session;
+  const { room, isConnected, end } = session;
 
+  // `session` (and its start) changes identity on every state update, so joining is an effect event;
+  // the parent keys this component by token, so it joins once per call and leaves when unmounted.
+  const join = useEffectEvent(() => void session.start({ tracks: { microphone: { enabled: true } } }));
   useEffect(() => {
-    void session.start({ tracks: { microphone: { enabled: true } } });
-    return () => void session.end();
-    // Start once per token; `session` changes identity on every state update.
-  }, [tokenSource]);
+    join();
+    return () => void end();
+  }, [end]);
 
   useEffect(() => {
     const decoder = new TextDecoder();

@@ -1,11 +1,12 @@
 'use client';
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { testerApi } from '../api/tester-api';
+import { callsApi } from '@/src/api/calls-api';
+import type { StartedCall } from '@/src/api/types';
 import { AgentPlayer, type PlaybackStats } from '../audio/agent-player';
 import { MicCapture } from '../audio/mic-capture';
 import { type CallView, emptyCallView, foldCallView } from '../live/call-view';
-import type { SessionEvent, StartedCall } from '../types';
+import type { SessionEvent } from '../types';
 import { type CallProblem, failedCallProblem, microphoneProblem, unreachableProblem } from './call-problems';
 import type { ChatSender } from './LiveKitCall';
 import { LocalConnection } from './local-connection';
@@ -74,7 +75,7 @@ export function useTestCall(flowId: string) {
       } else if (code === 1000 && !fatal) {
         setPhase({ kind: 'ended', call });
       } else {
-        const record = await testerApi.getCall(call.callId);
+        const record = await callsApi.getCall(call.callId);
         const why = (record.ok && record.data.call.failureReason) || fatal || reason || `connection closed (${code})`;
         setPhase({ kind: 'failed', problem: failedCallProblem(why), call });
       }
@@ -97,7 +98,7 @@ export function useTestCall(flowId: string) {
       // The call is created while the playback node loads: neither waits for the other.
       const [player, started] = await Promise.all([
         AgentPlayer.create(context, () => setFirstAudioMs(performance.now() - clickedAt)),
-        testerApi.startCall(flowId, version),
+        callsApi.startCall(flowId, version === undefined ? {} : { version }),
       ]);
       const current: LocalMedia = { context, mic: null, player, connection: null };
       media.current = current;

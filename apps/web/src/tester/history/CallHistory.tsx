@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { testerApi } from '../api/tester-api';
-import type { CallSummary } from '../types';
+import { callsApi } from '@/src/api/calls-api';
+import type { CallSummary } from '@/src/api/types';
 
 const duration = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
 
@@ -21,7 +21,7 @@ export function CallHistory({
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const result = await testerApi.listCalls(flowId);
+    const result = await callsApi.listCalls(flowId);
     if (result.ok) {
       setCalls(result.data.calls);
       setError(null);

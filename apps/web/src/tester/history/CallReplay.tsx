@@ -2,12 +2,14 @@
 
 import type { FlowSpec } from '@parley/engine/flow';
 import { useEffect, useMemo, useState } from 'react';
-import { testerApi } from '../api/tester-api';
+import { callsApi } from '@/src/api/calls-api';
+import type { CallSummary } from '@/src/api/types';
+import type { CallHighlight } from '../../highlight/call-highlight';
 import { failedCallProblem } from '../call/call-problems';
 import { CallDetails } from '../live/CallDetails';
 import { callViewOf } from '../live/call-view';
-import { type CallHighlight, highlightOf } from '../live/path-highlight';
-import type { CallSummary, SessionEvent } from '../types';
+import { highlightOf } from '../live/path-highlight';
+import type { SessionEvent } from '../types';
 
 type Loaded =
   | { kind: 'loading' }
@@ -30,7 +32,7 @@ export function CallReplay({
   useEffect(() => {
     let current = true;
     setLoaded({ kind: 'loading' });
-    void testerApi.getCall(callId).then((result) => {
+    void callsApi.getCall(callId).then((result) => {
       if (!current) return;
       setLoaded(result.ok ? { kind: 'ready', ...result.data } : { kind: 'error', message: result.error.message });
     });
@@ -46,7 +48,7 @@ export function CallReplay({
 
   const agentName = (id: string | undefined) => spec.agents.find((a) => a.id === id)?.name ?? id ?? 'Agent';
   return (
-    <div className="call-replay" aria-label="Call replay">
+    <section className="call-replay" aria-label="Call replay">
       <button type="button" onClick={onClose}>
         ← All calls
       </button>
@@ -70,6 +72,6 @@ export function CallReplay({
           <CallDetails view={view} agentName={agentName} transcriptEmpty="Nothing was said in this call." />
         </>
       )}
-    </div>
+    </section>
   );
 }

@@ -3,6 +3,8 @@
 import { useEffect, useRef } from 'react';
 
 const BARS = 7;
+/** The bars are a fixed set, each identified by its place. */
+const BAR_IDS = Array.from({ length: BARS }, (_, i) => `bar-${i}`);
 
 /** A small bar visualizer of an audio node's spectrum; flat when there is no analyser. */
 export function LevelBars({ analyser, label }: { analyser: AnalyserNode | null; label: string }) {
@@ -29,9 +31,9 @@ export function LevelBars({ analyser, label }: { analyser: AnalyserNode | null; 
 
   return (
     <div className="level-bars" role="img" aria-label={label}>
-      {Array.from({ length: BARS }, (_, i) => (
+      {BAR_IDS.map((id, i) => (
         <span
-          key={i}
+          key={id}
           ref={(el) => {
             bars.current[i] = el;
           }}

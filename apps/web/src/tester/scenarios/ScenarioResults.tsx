@@ -1,6 +1,7 @@
 'use client';
 
 import type { ScenarioLine, ScenarioResult } from '@parley/engine';
+import { withContentKeys } from '../../lists/content-keys';
 import { formatExpectation } from './scenario-text';
 
 function lineText(line: ScenarioLine): string {
@@ -35,26 +36,28 @@ export function ScenarioResults({ results }: { results: ScenarioResult[] }) {
           </div>
           {result.error && <p className="form-error">{result.error}</p>}
           <ol className="scenario-steps">
-            {result.steps.map((step, i) => (
-              <li key={i} className={`scenario-step ${step.status}`}>
+            {withContentKeys(result.steps, (step) => step.user).map(([stepKey, step]) => (
+              <li key={stepKey} className={`scenario-step ${step.status}`}>
                 <div>
                   <strong>&gt; {step.user}</strong>
                 </div>
                 <ul className="expectations">
-                  {step.expectations.map((check, j) => (
-                    <li key={j} className={`expectation ${check.status}`}>
-                      <span className={`badge ${check.status}`}>{check.status}</span>{' '}
-                      <code>{formatExpectation(check.expectation)}</code>
-                      {' — '}
-                      {check.reason}
-                    </li>
-                  ))}
+                  {withContentKeys(step.expectations, (check) => formatExpectation(check.expectation)).map(
+                    ([checkKey, check]) => (
+                      <li key={checkKey} className={`expectation ${check.status}`}>
+                        <span className={`badge ${check.status}`}>{check.status}</span>{' '}
+                        <code>{formatExpectation(check.expectation)}</code>
+                        {' — '}
+                        {check.reason}
+                      </li>
+                    ),
+                  )}
                 </ul>
                 <details>
                   <summary>Transcript</summary>
                   <ul className="scenario-transcript">
-                    {step.transcript.map((line, j) => (
-                      <li key={j}>{lineText(line)}</li>
+                    {withContentKeys(step.transcript, lineText).map(([lineKey, line]) => (
+                      <li key={lineKey}>{lineText(line)}</li>
                     ))}
                   </ul>
                 </details>

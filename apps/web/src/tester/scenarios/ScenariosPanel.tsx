@@ -3,7 +3,7 @@
 import type { ScenarioResult } from '@parley/engine';
 import type { FlowSpec } from '@parley/engine/flow';
 import { useState } from 'react';
-import { testerApi } from '../api/tester-api';
+import { callsApi } from '@/src/api/calls-api';
 import { ScenarioResults } from './ScenarioResults';
 import { formatScenarios, parseScenarios } from './scenario-text';
 
@@ -50,7 +50,7 @@ export function ScenariosPanel({
       setRun({ kind: 'error', message: 'The draft could not be saved, so the scenarios were not run.' });
       return;
     }
-    const result = await testerApi.runScenarios(flowId);
+    const result = await callsApi.runScenarios(flowId);
     if (!result.ok) return setRun({ kind: 'error', message: result.error.message });
     setRun({ kind: 'done', ...result.data });
     onResults(result.data.results);

@@ -87,10 +87,10 @@ export function parseScenarios(text: string): ParsedScenarios {
   const scenarios: Scenario[] = [];
   const errors: ScenarioTextError[] = [];
   const ids = new Set<string>();
-  text.split('\n').forEach((raw, index) => {
+  for (const [index, raw] of text.split('\n').entries()) {
     const line = raw.trim();
     const at = index + 1;
-    if (!line || (line.startsWith('#') && !line.startsWith('##'))) return;
+    if (!line || (line.startsWith('#') && !line.startsWith('##'))) continue;
     const heading = /^##\s*(.+?)(?:\s+\[([^\]]+)\])?$/.exec(line);
     if (heading?.[1]) {
       let id = heading[2] ?? slug(heading[1]);
@@ -100,22 +100,28 @@ export function parseScenarios(text: string): ParsedScenarios {
       }
       ids.add(id);
       scenarios.push({ id, name: heading[1], turns: [] });
-      return;
+      continue;
     }
     const scenario = scenarios.at(-1);
-    if (!scenario) return errors.push({ line: at, message: 'start a scenario with "## name" first' });
+    if (!scenario) {
+      errors.push({ line: at, message: 'start a scenario with "## name" first' });
+      continue;
+    }
     if (line.startsWith('>')) {
       const user = line.slice(1).trim();
-      if (!user) return errors.push({ line: at, message: 'a user turn needs text after ">"' });
-      scenario.turns.push({ user, expect: [] });
-      return;
+      if (user) scenario.turns.push({ user, expect: [] });
+      else errors.push({ line: at, message: 'a user turn needs text after ">"' });
+      continue;
     }
     const turn = scenario.turns.at(-1);
-    if (!turn) return errors.push({ line: at, message: 'expectations follow a user turn ("> what the caller says")' });
+    if (!turn) {
+      errors.push({ line: at, message: 'expectations follow a user turn ("> what the caller says")' });
+      continue;
+    }
     const expectation = parseExpectation(line);
     if (typeof expectation === 'string') errors.push({ line: at, message: expectation });
     else turn.expect.push(expectation);
-  });
+  }
   for (const scenario of scenarios) {
     if (scenario.turns.length === 0) errors.push({ line: 0, message: `scenario "${scenario.name}" has no user turn` });
   }

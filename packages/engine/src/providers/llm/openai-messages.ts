@@ -3,27 +3,29 @@ import type { ChatMessage, ToolDefinition } from './types';
 
 /** Our chat history in the Chat Completions `messages` shape. */
 export function toOpenAiMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
-  return messages.map((message): ChatCompletionMessageParam => {
-    switch (message.role) {
-      case 'system':
-      case 'user':
-        return { role: message.role, content: message.content };
-      case 'tool':
-        return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
-      case 'assistant':
-        if (!message.toolCalls?.length) return { role: 'assistant', content: message.content };
-        return {
-          role: 'assistant',
-          // Some compatible servers reject an empty string next to tool calls; null is the documented form.
-          content: message.content || null,
-          tool_calls: message.toolCalls.map((call) => ({
-            id: call.id,
-            type: 'function',
-            function: { name: call.name, arguments: call.arguments },
-          })),
-        };
-    }
-  });
+  return messages.map(toOpenAiMessage);
+}
+
+function toOpenAiMessage(message: ChatMessage): ChatCompletionMessageParam {
+  switch (message.role) {
+    case 'system':
+    case 'user':
+      return { role: message.role, content: message.content };
+    case 'tool':
+      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+    case 'assistant':
+      if (!message.toolCalls?.length) return { role: 'assistant', content: message.content };
+      return {
+        role: 'assistant',
+        // Some compatible servers reject an empty string next to tool calls; null is the documented form.
+        content: message.content || null,
+        tool_calls: message.toolCalls.map((call) => ({
+          id: call.id,
+          type: 'function',
+          function: { name: call.name, arguments: call.arguments },
+        })),
+      };
+  }
 }
 
 /** Our tool definitions in the Chat Completions `tools` shape. */

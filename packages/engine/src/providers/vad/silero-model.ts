@@ -56,10 +56,15 @@ export class SileroRunner {
   /** Runs the window now in `window`; returns the speech probability and advances the state. */
   async run(): Promise<number> {
     const out = await this.session.run(this.feeds);
-    this.state.set(out.stateN?.data as Float32Array);
+    const state = out.stateN?.data;
+    const probability = out.output?.data;
+    if (!(state instanceof Float32Array) || !(probability instanceof Float32Array)) {
+      throw new Error('Silero VAD model gave no float `output`/`stateN` tensors: use the Silero v5 or v6 ONNX file');
+    }
+    this.state.set(state);
     // The tail of this window is the next window's context.
     this.input.copyWithin(0, this.input.length - SILERO_CONTEXT);
-    return (out.output?.data as Float32Array)[0] as number;
+    return probability[0] ?? 0;
   }
 
   /** Back to the state of a fresh stream. */

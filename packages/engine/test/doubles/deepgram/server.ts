@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { listenOnLoopback, waitUntil } from '../loopback';
 
@@ -143,7 +143,7 @@ class DeepgramSession {
     private readonly script: DeepgramScript,
     private readonly connectionNumber: number,
     private readonly nextUtterance: () => string,
-    private readonly changed: () => void,
+    changed: () => void,
   ) {
     ws.on('message', (data, isBinary) => {
       if (isBinary) this.onAudio(data as Buffer);

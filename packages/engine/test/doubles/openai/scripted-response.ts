@@ -35,7 +35,6 @@ export function isFlowStep(step: object): step is FlowStep {
  */
 export class ScriptedResponse {
   private headersSent = false;
-  private flushed: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly res: ServerResponse,
@@ -72,7 +71,7 @@ export class ScriptedResponse {
       this.res.writeHead(200, this.headers);
       this.headersSent = true;
     }
-    this.flushed = new Promise((resolve) => this.res.write(chunk, () => resolve()));
+    this.res.write(chunk);
     this.record.sent.push(note);
   }
 

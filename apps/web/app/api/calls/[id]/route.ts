@@ -1,6 +1,9 @@
 import { callEvents } from '@parley/db';
+import type { SessionEvent } from '@parley/engine';
 import { authed } from '@/src/server/auth/api-auth';
 import { callView } from '@/src/server/calls-view';
+import { reply } from '@/src/server/reply';
+import { callWithEventsResponse } from '@/src/server/response-schemas';
 
 /** The context Next passes to handlers under /api/calls/[id]. */
 interface CallRouteContext {
@@ -16,5 +19,5 @@ export const GET = authed(async (_request, { params }: CallRouteContext, { repos
     type: row.type,
     t: row.t,
   }));
-  return Response.json({ call, events });
+  return reply(callWithEventsResponse, { call, events: events as SessionEvent[] });
 });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { authed } from '@/src/server/auth/api-auth';
 import { admitTestCall } from '@/src/server/auth/call-limits';
 import { callsConfig } from '@/src/server/calls-config';
@@ -6,15 +5,15 @@ import { startTestCall } from '@/src/server/calls-start';
 import { callView } from '@/src/server/calls-view';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
+import { reply } from '@/src/server/reply';
+import { startCallBody } from '@/src/server/request-schemas';
+import { callListResponse, startedCallResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
-
-/** POST body: the version to call; without one, the draft (snapshotted first). */
-const startCallBody = z.object({ version: z.number().int().positive().optional() }).strict();
 
 /** The flow's calls, newest first: status, duration and version. */
 export const GET = authed(async (_request, { params }: FlowRouteContext, { repos }) => {
   const { id } = await params;
-  return Response.json({ calls: (await repos.calls.listByFlow(id)).map(callView) });
+  return reply(callListResponse, { calls: (await repos.calls.listByFlow(id)).map(callView) });
 });
 
 /** Starts a test call and answers with how to join it (local WebSocket or LiveKit room); 429 past the limits. */
@@ -23,7 +22,7 @@ export const POST = authed(async (request, { params }: FlowRouteContext, { repos
   const { version } = parseBody(startCallBody, await readJsonBody(request, { emptyAs: {} }));
   await repos.flows.get(id);
   await admitTestCall(session.workspace.id, repos);
-  return Response.json(await startTestCall(callsConfig(), repos, id, version), {
+  return reply(startedCallResponse, await startTestCall(callsConfig(), repos, id, version), {
     status: 201,
     headers: { 'cache-control': 'no-store' },
   });

@@ -1,5 +1,7 @@
 import { ApiError } from '@/src/server/api-error';
 import { authed } from '@/src/server/auth/api-auth';
+import { reply } from '@/src/server/reply';
+import { versionDetailResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** The version production calls run: the live one; 404 `not_published` when there is none yet. */
@@ -14,5 +16,5 @@ export const GET = authed(async (_request, { params }: FlowRouteContext, { repos
       `Flow "${flow.name}" has never been published, so it has no live version. Publish it first.`,
     );
   }
-  return Response.json({ version: await repos.versions.getById(flow.liveVersionId) });
+  return reply(versionDetailResponse, { version: await repos.versions.getById(flow.liveVersionId) });
 });

@@ -2,7 +2,9 @@ import { audit } from '@parley/db';
 import { authed } from '@/src/server/auth/api-auth';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
+import { reply } from '@/src/server/reply';
 import { publishBody } from '@/src/server/request-schemas';
+import { versionSummaryResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Publishes the draft as a new immutable version and makes it live; 422 with issues if it has errors. */
@@ -18,5 +20,5 @@ export const POST = authed(async (request, { params }: FlowRouteContext, { repos
     versionId: version.id,
     details: { number: version.number, note },
   });
-  return Response.json({ version }, { status: 201 });
+  return reply(versionSummaryResponse, { version }, { status: 201 });
 });

@@ -3,7 +3,9 @@ import { authed } from '@/src/server/auth/api-auth';
 import { flowWithIssues } from '@/src/server/flow-with-issues';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
+import { reply } from '@/src/server/reply';
 import { restoreBody } from '@/src/server/request-schemas';
+import { flowWithIssuesResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Copies a version's spec into the draft, if `revision` is still current (409 otherwise). */
@@ -18,5 +20,5 @@ export const POST = authed(async (request, { params }: FlowRouteContext, { repos
     flowId: id,
     details: { number },
   });
-  return Response.json(flowWithIssues(flow));
+  return reply(flowWithIssuesResponse, flowWithIssues(flow));
 });

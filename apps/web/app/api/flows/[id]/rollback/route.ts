@@ -2,7 +2,9 @@ import { audit } from '@parley/db';
 import { authed } from '@/src/server/auth/api-auth';
 import { parseBody } from '@/src/server/parse-body';
 import { readJsonBody } from '@/src/server/read-json-body';
+import { reply } from '@/src/server/reply';
 import { rollbackBody } from '@/src/server/request-schemas';
+import { versionSummaryResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 
 /** Makes an earlier published version live again and returns it; the draft is left alone. */
@@ -19,5 +21,5 @@ export const POST = authed(async (request, { params }: FlowRouteContext, { repos
     versionId: version.id,
     details: { number },
   });
-  return Response.json({ version });
+  return reply(versionSummaryResponse, { version });
 });
