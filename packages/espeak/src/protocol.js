@@ -1,0 +1,60 @@
+/**
+ * The wire protocol between Parley's engine and this program, over the program's stdin/stdout.
+ *
+ * Request: one JSON object per line, `{"id": 1, "text": "Hello.", "voice": "en-us", "rate": 175}`
+ * (JSON escapes newlines inside `text`, so a line is always one request).
+ * Answer, in request order: one JSON header line, then for success exactly `bytes` bytes of a WAV
+ * file (22,050 Hz mono s16): `{"id": 1, "bytes": 52044}\n<WAV>`; for a failure `{"id": 1, "error":
+ * "espeak-ng failed (exit 1): ..."}\n` and no body.
+ */
+
+/**
+ * One synthesis request.
+ * @typedef {{ id: number, text: string, voice: string, rate: number }} SynthesisRequest
+ */
+
+/**
+ * Parses one request line; throws an Error naming the bad field.
+ * @param {string} line
+ * @returns {SynthesisRequest}
+ */
+export function parseRequest(line) {
+  /** @type {unknown} */
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new Error(`request is not JSON: ${line.slice(0, 80)}`);
+  }
+  if (!value || typeof value !== 'object') throw new Error('request must be a JSON object');
+  const { id, text, voice, rate } = /** @type {Record<string, unknown>} */ (value);
+  if (typeof id !== 'number' || !Number.isInteger(id)) throw new Error('request.id must be an integer');
+  if (typeof text !== 'string') throw new Error('request.text must be a string');
+  if (typeof voice !== 'string' || !/^[\w+-]+$/.test(voice)) {
+    throw new Error('request.voice must be an espeak-ng voice name such as "en-us"');
+  }
+  if (typeof rate !== 'number' || !(rate >= 80 && rate <= 450)) {
+    throw new Error('request.rate must be words per minute between 80 and 450');
+  }
+  return { id, text, voice, rate };
+}
+
+/**
+ * The header line (and body) answering request `id` with a WAV file.
+ * @param {number} id
+ * @param {Uint8Array} wav
+ * @returns {Uint8Array[]}
+ */
+export function wavAnswer(id, wav) {
+  return [new TextEncoder().encode(`${JSON.stringify({ id, bytes: wav.byteLength })}\n`), wav];
+}
+
+/**
+ * The header line answering request `id` (null when the request had no readable id) with an error.
+ * @param {number | null} id
+ * @param {string} message
+ * @returns {Uint8Array}
+ */
+export function errorAnswer(id, message) {
+  return new TextEncoder().encode(`${JSON.stringify({ id, error: message })}\n`);
+}
