@@ -5,7 +5,7 @@
  * one at a time, keeping the compiled WASM warm; it exits when stdin closes.
  */
 import { createInterface } from 'node:readline';
-import { errorAnswer, parseRequest, wavAnswer } from '../src/protocol.js';
+import { errorAnswer, parseRequest, RequestError, wavAnswer } from '../src/protocol.js';
 import { espeakToWav } from '../src/synthesizer.js';
 
 // The engine went away (closed our stdout): nobody is left to answer.
@@ -35,6 +35,7 @@ async function answer(line) {
     const wav = await espeakToWav(request.text, { voice: request.voice, rate: request.rate });
     for (const part of wavAnswer(id, wav)) process.stdout.write(part);
   } catch (error) {
+    if (error instanceof RequestError) id = error.id;
     process.stdout.write(errorAnswer(id, error instanceof Error ? error.message : String(error)));
   }
 }

@@ -13,8 +13,20 @@
  * @typedef {{ id: number, text: string, voice: string, rate: number }} SynthesisRequest
  */
 
+/** A request line that cannot be served; `id` is its id when that much was readable. */
+export class RequestError extends Error {
+  /**
+   * @param {string} message
+   * @param {number | null} id
+   */
+  constructor(message, id) {
+    super(message);
+    this.id = id;
+  }
+}
+
 /**
- * Parses one request line; throws an Error naming the bad field.
+ * Parses one request line; throws a RequestError naming the bad field.
  * @param {string} line
  * @returns {SynthesisRequest}
  */
@@ -24,17 +36,17 @@ export function parseRequest(line) {
   try {
     value = JSON.parse(line);
   } catch {
-    throw new Error(`request is not JSON: ${line.slice(0, 80)}`);
+    throw new RequestError(`request is not JSON: ${line.slice(0, 80)}`, null);
   }
-  if (!value || typeof value !== 'object') throw new Error('request must be a JSON object');
+  if (!value || typeof value !== 'object') throw new RequestError('request must be a JSON object', null);
   const { id, text, voice, rate } = /** @type {Record<string, unknown>} */ (value);
-  if (typeof id !== 'number' || !Number.isInteger(id)) throw new Error('request.id must be an integer');
-  if (typeof text !== 'string') throw new Error('request.text must be a string');
+  if (typeof id !== 'number' || !Number.isInteger(id)) throw new RequestError('request.id must be an integer', null);
+  if (typeof text !== 'string') throw new RequestError('request.text must be a string', id);
   if (typeof voice !== 'string' || !/^[\w+-]+$/.test(voice)) {
-    throw new Error('request.voice must be an espeak-ng voice name such as "en-us"');
+    throw new RequestError('request.voice must be an espeak-ng voice name such as "en-us"', id);
   }
   if (typeof rate !== 'number' || !(rate >= 80 && rate <= 450)) {
-    throw new Error('request.rate must be words per minute between 80 and 450');
+    throw new RequestError('request.rate must be words per minute between 80 and 450', id);
   }
   return { id, text, voice, rate };
 }
