@@ -68,6 +68,22 @@ export async function warmEspeak(program?: string): Promise<void> {
   await espeakToWav('Hello.', { voice: 'en-us', rate: 175 }, program);
 }
 
+interface Header {
+  id: number | null;
+  bytes?: number;
+  error?: string;
+}
+
+/** An answer's header line, or null when the line is not one. */
+function parseHeader(line: string): Header | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value && typeof value === 'object' && 'id' in value ? (value as Header) : null;
+  } catch {
+    return null;
+  }
+}
+
 interface Pending {
   id: number;
   resolve(wav: Uint8Array): void;
@@ -125,10 +141,11 @@ class EspeakProcess {
         if (newline < 0) return;
         const line = this.buffered.subarray(0, newline).toString('utf8');
         this.buffered = this.buffered.subarray(newline + 1);
-        const answer = JSON.parse(line) as { id: number | null; bytes?: number; error?: string };
+        const answer = parseHeader(line);
         const waiting = this.pending[0];
-        if (!waiting || answer.id !== waiting.id) {
-          this.fail(`answered request ${answer.id} out of order: ${answer.error ?? ''}`, 'server');
+        if (!answer || !waiting || answer.id !== waiting.id) {
+          // Not our protocol, or out of step with it: nothing after this can be trusted.
+          this.fail(`answered out of protocol: ${line.slice(0, 200)}`, 'server');
           this.child.kill('SIGKILL');
           return;
         }
