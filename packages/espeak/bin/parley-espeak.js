@@ -33,7 +33,7 @@ async function answer(line) {
     const request = parseRequest(line);
     id = request.id;
     const wav = await espeakToWav(request.text, { voice: request.voice, rate: request.rate });
-    for (const part of wavAnswer(id, wav)) process.stdout.write(part);
+    process.stdout.write(wavAnswer(id, wav));
   } catch (error) {
     if (error instanceof RequestError) id = error.id;
     process.stdout.write(errorAnswer(id, error instanceof Error ? error.message : String(error)));

@@ -52,13 +52,14 @@ export function parseRequest(line) {
 }
 
 /**
- * The header line (and body) answering request `id` with a WAV file.
+ * The header line and body answering request `id` with a WAV file, as one buffer: one write, so
+ * the engine wakes once per answer rather than once for the header and again for the body.
  * @param {number} id
  * @param {Uint8Array} wav
- * @returns {Uint8Array[]}
+ * @returns {Buffer}
  */
 export function wavAnswer(id, wav) {
-  return [new TextEncoder().encode(`${JSON.stringify({ id, bytes: wav.byteLength })}\n`), wav];
+  return Buffer.concat([Buffer.from(`${JSON.stringify({ id, bytes: wav.byteLength })}\n`), wav]);
 }
 
 /**
