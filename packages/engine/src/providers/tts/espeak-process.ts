@@ -40,6 +40,15 @@ export function defaultEspeakProgram(): string {
   return resolved;
 }
 
+/** True when the `@parley/espeak` program is installed (it is optional). */
+export function isEspeakInstalled(): boolean {
+  try {
+    return existsSync(defaultEspeakProgram());
+  } catch {
+    return false;
+  }
+}
+
 const processes = new Map<string, EspeakProcess>();
 
 /**
