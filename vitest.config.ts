@@ -6,6 +6,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'engine', root: 'packages/engine', include: ['test/**/*.test.ts'], testTimeout: 30000 } },
       { test: { name: 'calls', root: 'packages/calls', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'espeak', root: 'packages/espeak', include: ['test/**/*.test.js'], testTimeout: 30000 } },
       {
         test: {
           name: 'db',

@@ -1,6 +1,7 @@
 /**
  * VAD cost per 32 ms window through our stream vs a bare onnxruntime run on the same windows,
- * plus espeak first-chunk latency. Prints numbers; run: npx tsx packages/engine/bench/vad.bench.ts
+ * plus espeak first-chunk latency (through the separate @parley/espeak program; cold includes
+ * starting it, target warm < 30 ms). Prints numbers; run: npx tsx packages/engine/bench/vad.bench.ts
  */
 import { pathToFileURL } from 'node:url';
 import { Tensor } from 'onnxruntime-node';
@@ -70,7 +71,7 @@ async function streamRun(windows: Int16Array[], times: number[]): Promise<void> 
   await vad.close();
 }
 
-/** First-chunk latency of a short sentence: the cold first call, then the warm median. */
+/** First-chunk latency of a short sentence: the cold first call (program start), then the warm median. */
 async function espeakLatency(): Promise<Record<string, number>> {
   const tts = createEspeakTts();
   const first = async () => {

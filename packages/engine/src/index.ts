@@ -26,7 +26,7 @@ export {
   type ElevenLabsTtsOptions,
 } from './providers/tts/elevenlabs';
 export { createEspeakTts, ESPEAK_SAMPLE_RATE, type EspeakOptions } from './providers/tts/espeak';
-export { warmEspeak } from './providers/tts/espeak-wasm';
+export { warmEspeak } from './providers/tts/espeak-process';
 export { createOpenAiTts, OPENAI_TTS_SAMPLE_RATE, type OpenAiTtsOptions } from './providers/tts/openai';
 export { builtinEndOfTurnProbability } from './providers/turn/builtin-text';
 export { createEndOfTurnDetector } from './providers/turn/detector';

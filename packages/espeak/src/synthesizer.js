@@ -2,36 +2,38 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import ESpeakNg, { type ESpeakNgModule } from 'espeak-ng';
+import ESpeakNg from 'espeak-ng';
 
-/** Raw exports of the espeak-ng WASM build that the Emscripten glue does not expose. */
-interface WasmExports {
-  memory: { buffer: ArrayBuffer };
-  __main_argc_argv(argc: number, argv: number): number;
-  stackSave(): number;
-  stackRestore(sp: number): void;
-  stackAlloc(size: number): number;
-}
+/**
+ * Raw exports of the espeak-ng WASM build that the Emscripten glue does not expose.
+ * @typedef {object} WasmExports
+ * @property {{ buffer: ArrayBuffer }} memory
+ * @property {(argc: number, argv: number) => number} __main_argc_argv
+ * @property {() => number} stackSave
+ * @property {(sp: number) => void} stackRestore
+ * @property {(size: number) => number} stackAlloc
+ */
 
-/** The slice of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
-interface WasmApi {
-  compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: object): Promise<{ exports: object }>;
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+/**
+ * The slice of the WebAssembly API used here (the project's TypeScript libs do not declare it).
+ * @typedef {object} WasmApi
+ * @property {(bytes: Uint8Array) => Promise<object>} compile
+ * @property {(module: object, imports: object) => Promise<{ exports: object }>} instantiate
+ */
+const wasmApi = /** @type {{ WebAssembly: WasmApi }} */ (/** @type {unknown} */ (globalThis)).WebAssembly;
 
-/** Voice and speaking rate for one espeak-ng call. */
-export interface EspeakArgs {
-  voice: string;
-  /** Words per minute. */
-  rate: number;
-}
+/**
+ * Voice and speaking rate (words per minute) for one espeak-ng call.
+ * @typedef {{ voice: string, rate: number }} EspeakArgs
+ */
 
 const INPUT = '/parley-input.txt';
 const OUTPUT = '/parley-output.wav';
 
-let compiled: Promise<object> | null = null;
-let shared: Promise<EspeakInstance> | null = null;
+/** @type {Promise<object> | null} */
+let compiled = null;
+/** @type {Promise<EspeakInstance> | null} */
+let shared = null;
 /** Set when calibration failed once: later instances skip it and serve one call each. */
 let optindUnlocatable = false;
 
@@ -39,8 +41,11 @@ let optindUnlocatable = false;
  * Synthesizes `text` with the espeak-ng CLI compiled to WASM; returns its WAV file (22,050 Hz
  * mono s16). The 18.5 MB module is compiled once per process and one instance is reused.
  * Calls need no lock: each runs main() synchronously, so two can never interleave.
+ * @param {string} text
+ * @param {EspeakArgs} args
+ * @returns {Promise<Uint8Array>}
  */
-export async function espeakToWav(text: string, args: EspeakArgs): Promise<Uint8Array> {
+export async function espeakToWav(text, args) {
   for (;;) {
     const pending = acquire();
     const instance = await pending;
@@ -55,20 +60,17 @@ export async function espeakToWav(text: string, args: EspeakArgs): Promise<Uint8
   }
 }
 
-/** Loads and prepares the WASM module ahead of the first call (e.g. at process start). */
-export async function warmEspeak(): Promise<void> {
-  await acquire();
-}
-
-function acquire(): Promise<EspeakInstance> {
-  shared ??= EspeakInstance.create().catch((error: unknown) => {
+/** @returns {Promise<EspeakInstance>} */
+function acquire() {
+  shared ??= EspeakInstance.create().catch((error) => {
     shared = null; // let a later call retry
     throw error;
   });
   return shared;
 }
 
-function compile(): Promise<object> {
+/** @returns {Promise<object>} */
+function compile() {
   compiled ??= (async () => {
     const require = createRequire(import.meta.url);
     const file = join(dirname(require.resolve('espeak-ng')), 'espeak-ng.wasm');
@@ -85,26 +87,38 @@ function compile(): Promise<object> {
  * one call only (correct, just ~100 ms slower per call).
  */
 class EspeakInstance {
-  private optindAddress: number | null = null;
-  private errors: string[] = [];
-  private used = false;
+  /** @type {number | null} */
+  optindAddress = null;
+  /** @type {string[]} */
+  errors = [];
+  used = false;
 
-  private constructor(
-    private readonly module: ESpeakNgModule,
-    private readonly wasm: WasmExports,
-  ) {}
+  /**
+   * @param {import('espeak-ng').ESpeakNgModule} module
+   * @param {WasmExports} wasm
+   */
+  constructor(module, wasm) {
+    this.module = module;
+    this.wasm = wasm;
+  }
 
-  static async create(calibrate = !optindUnlocatable): Promise<EspeakInstance> {
+  /**
+   * @param {boolean} [calibrate]
+   * @returns {Promise<EspeakInstance>}
+   */
+  static async create(calibrate = !optindUnlocatable) {
     const wasmModule = await compile();
-    let exports: WasmExports | null = null;
-    const holder: { instance?: EspeakInstance } = {};
+    /** @type {WasmExports | null} */
+    let exports = null;
+    /** @type {{ instance?: EspeakInstance }} */
+    const holder = {};
     const module = await ESpeakNg({
       noInitialRun: true,
       print: () => {},
       printErr: (line) => holder.instance?.errors.push(line),
       instantiateWasm(imports, done) {
         wasmApi.instantiate(wasmModule, imports).then((instance) => {
-          exports = instance.exports as unknown as WasmExports;
+          exports = /** @type {WasmExports} */ (/** @type {unknown} */ (instance.exports));
           done(instance, wasmModule);
         });
         return {};
@@ -122,14 +136,20 @@ class EspeakInstance {
   }
 
   /** Whether the instance can serve another call. */
-  get reusable(): boolean {
+  get reusable() {
     return this.optindAddress !== null || !this.used;
   }
 
-  synthesize(text: string, { voice, rate }: EspeakArgs): Uint8Array {
+  /**
+   * @param {string} text
+   * @param {EspeakArgs} args
+   * @returns {Uint8Array}
+   */
+  synthesize(text, { voice, rate }) {
     this.used = true;
     this.errors = [];
-    let status: number;
+    /** @type {number} */
+    let status;
     try {
       // Text goes through a file, so text starting with '-' is never read as an option.
       this.module.FS.writeFile(INPUT, text);
@@ -149,8 +169,12 @@ class EspeakInstance {
     return wav;
   }
 
-  /** Calls main(argv) with optind reset; returns the exit status (exit() calls included). */
-  private main(args: string[]): number {
+  /**
+   * Calls main(argv) with optind reset; returns the exit status (exit() calls included).
+   * @param {string[]} args
+   * @returns {number}
+   */
+  main(args) {
     const { wasm } = this;
     if (this.optindAddress !== null) this.memory()[this.optindAddress] = 1;
     const argv = ['espeak-ng', ...args];
@@ -174,8 +198,11 @@ class EspeakInstance {
     }
   }
 
-  /** Runs two silent calibration calls and returns optind's word index, or null if ambiguous. */
-  private locateOptind(): number | null {
+  /**
+   * Runs two silent calibration calls and returns optind's word index, or null if ambiguous.
+   * @returns {number | null}
+   */
+  locateOptind() {
     // With every argument an option, getopt leaves optind at argc. (Not -q: it sticks.)
     const first = ['-v', 'en-us', '-w', OUTPUT, '-f', INPUT];
     const second = ['-w', OUTPUT, '-f', INPUT];
@@ -183,16 +210,18 @@ class EspeakInstance {
     const before = this.memory().slice();
     if (this.main(first) !== 0) return null;
     const after = this.memory();
-    const candidates: number[] = [];
+    /** @type {number[]} */
+    const candidates = [];
     for (let i = 0; i < before.length; i++) if (before[i] === 1 && after[i] === first.length + 1) candidates.push(i);
     for (const i of candidates) this.memory()[i] = 1;
     if (this.main(second) !== 0) return null;
     const confirmed = candidates.filter((i) => this.memory()[i] === second.length + 1);
     this.module.FS.unlink(OUTPUT);
-    return confirmed.length === 1 ? (confirmed[0] as number) : null;
+    return confirmed.length === 1 ? /** @type {number} */ (confirmed[0]) : null;
   }
 
-  private memory(): Int32Array {
+  /** @returns {Int32Array} */
+  memory() {
     return new Int32Array(this.wasm.memory.buffer);
   }
 }
