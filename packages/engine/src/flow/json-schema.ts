@@ -1,19 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
 import { flowSpecSchema } from './schema';
 import { type SettingInfo, turnHandlingSettings } from './settings';
 
 /** Where the checked-in JSON Schema of FlowSpec lives. */
 export const flowSpecJsonSchemaPath = fileURLToPath(new URL('../../flowspec.schema.json', import.meta.url));
 
-const settingBySchema = new Map<z.core.$ZodType, SettingInfo>(turnHandlingSettings.map((s) => [s.schema, s]));
+const settingBySchema = new Map<z.core.$ZodType, SettingInfo>(
+  [...turnHandlingSettings, webhookTimeoutSetting, handoffLastNSetting].map((s) => [s.schema, s]),
+);
 
 /** The JSON Schema of FlowSpec as documents are written (defaults optional), as stable text. */
 export function flowSpecJsonSchemaText(): string {
   const schema = z.toJSONSchema(flowSpecSchema, {
     io: 'input',
     target: 'draft-2020-12',
-    // Turn-handling settings carry their label, help, unit, range and default from the settings schema.
+    // Settings carry their label, help, unit, range and default from their setting() declaration.
     override: ({ zodSchema, jsonSchema }) => {
       const setting = settingBySchema.get(zodSchema);
       if (!setting) return;

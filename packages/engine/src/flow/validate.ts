@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { isKnownProvider, type ProviderKind } from '../providers/catalog';
+import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
 import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
 import { type FlowSpec, flowSpecSchema } from './schema';
-import { type TurnHandling, type TurnHandlingOverrides, turnHandlingSettings } from './settings';
+import { numberRange, type TurnHandling, type TurnHandlingOverrides, turnHandlingSettings } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
 
@@ -163,8 +164,9 @@ function checkEdges(spec: FlowSpec, report: Report): void {
     if (edge.from === edge.to) {
       report('edge_self_handoff', `"${from?.name ?? edge.from}" hands off to itself; remove this handoff.`, target);
     }
-    if (edge.contextPolicy === 'lastN' && edge.lastN < 1) {
-      report('setting_out_of_range', 'Keep at least 1 turn when passing the last N turns.', {
+    const fewestTurns = numberRange(handoffLastNSetting).min;
+    if (edge.contextPolicy === 'lastN' && edge.lastN < fewestTurns) {
+      report('setting_out_of_range', `Keep at least ${fewestTurns} turn when passing the last N turns.`, {
         ...target,
         path: `${path}.lastN`,
       });
@@ -218,8 +220,9 @@ function checkWebhook(
       { ...target, path: `${target.path}.parameters` },
     );
   }
-  if (!(tool.timeoutMs > 0 && tool.timeoutMs <= 120000)) {
-    report('setting_out_of_range', `Timeout of "${tool.name}" must be between 1 and 120000 ms.`, {
+  const timeout = outOfRange(tool.timeoutMs, numberRange(webhookTimeoutSetting), webhookTimeoutSetting.unit);
+  if (timeout) {
+    report('setting_out_of_range', `Timeout of "${tool.name}" ${timeout}.`, {
       ...target,
       path: `${target.path}.timeoutMs`,
     });

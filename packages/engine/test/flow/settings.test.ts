@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   describeSettings,
+  handoffLastNSetting,
+  numberRange,
   type TurnHandlingOverrides,
   turnHandlingDefaults,
   turnHandlingSchema,
   turnHandlingSettings,
   validate,
+  webhookTimeoutSetting,
 } from '../../src/flow';
 import { flowSpecJsonSchemaText } from '../../src/flow/json-schema';
 import { setting, settingGroup } from '../../src/flow/settings/meta';
@@ -120,5 +123,42 @@ describe('turn-handling settings: one definition in the zod schema', () => {
       expect(values.minimum, s.path).toBe(s.value.min);
       if (s.value.max !== undefined) expect(values.maximum, s.path).toBe(s.value.max);
     }
+  });
+
+  it('declares the webhook timeout and the turns a handoff keeps once too', () => {
+    const json = JSON.parse(flowSpecJsonSchemaText());
+    const webhook = json.properties.agents.items.properties.tools.items.oneOf.find(
+      (tool: { properties: { type: { const: string } } }) => tool.properties.type.const === 'webhook',
+    );
+    const fields = [
+      { setting: webhookTimeoutSetting, node: webhook.properties.timeoutMs },
+      { setting: handoffLastNSetting, node: json.properties.edges.items.properties.lastN },
+    ];
+    for (const { setting, node } of fields) {
+      const range = numberRange(setting);
+      expect(setting.unit, setting.path).not.toBe('');
+      expect(node).toMatchObject({ title: setting.label, default: setting.default, minimum: range.min });
+      expect(node.description).toContain(setting.help);
+    }
+
+    const { min, max } = numberRange(webhookTimeoutSetting);
+    const timeoutIssues = (timeoutMs: number) => {
+      const spec = receptionFlow();
+      const tool = spec.agents[1]?.tools?.[0];
+      if (tool?.type === 'webhook') tool.timeoutMs = timeoutMs;
+      return validate(spec)
+        .issues.filter((i) => i.code === 'setting_out_of_range')
+        .map((i) => i.target.path);
+    };
+    expect(timeoutIssues(min - 1)).toEqual(['agents.1.tools.0.timeoutMs']);
+    expect(timeoutIssues((max ?? min) + 1)).toEqual(['agents.1.tools.0.timeoutMs']);
+    expect(timeoutIssues(min)).toEqual([]);
+
+    const spec = receptionFlow();
+    const [edge] = spec.edges ?? [];
+    if (edge) Object.assign(edge, { contextPolicy: 'lastN', lastN: numberRange(handoffLastNSetting).min - 1 });
+    expect(validate(spec).issues.map((i) => [i.code, i.target.path])).toEqual([
+      ['setting_out_of_range', 'edges.0.lastN'],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { type SettingInfo, turnHandlingDefaults, turnHandlingSettings } from '@parley/engine/flow';
+import { numberRange, type SettingInfo, turnHandlingDefaults, turnHandlingSettings } from '@parley/engine/flow';
 import { getPath } from '../state/paths';
 
 /** How a setting is edited. */
@@ -54,3 +54,10 @@ export function formatSetting(value: unknown, meta: SettingMeta): string {
 
 /** The group names, in schema order. */
 export const settingGroups: readonly string[] = [...new Set(settingsMetadata.map((m) => m.group))];
+
+/** Help of a number field outside the settings forms (webhook timeout, turns kept): from the schema. */
+export function numberFieldHelp(setting: SettingInfo): string {
+  const { min, max } = numberRange(setting);
+  const range = max === undefined ? '' : `; ${min}–${max} ${setting.unit}`;
+  return `${setting.help} Default: ${setting.default} ${setting.unit}${range}.`;
+}

@@ -14,6 +14,7 @@ export interface SettingInfo {
   /** Path inside TurnHandling, e.g. `endpointing.minDelay`. */
   path: string;
   label: string;
+  /** Form section; empty for a single field outside the turn-handling forms. */
   group: string;
   help: string;
   unit: string;
@@ -42,32 +43,37 @@ export function describeSettings(schema: z.ZodObject, prefix = '', group?: strin
       out.push(...describeSettings(inner, path, meta && 'group' in meta ? meta.group : group));
       continue;
     }
-    if (!(field instanceof z.ZodDefault))
-      throw new Error(`Setting "${path}" has no default: declare it with setting().`);
-    const inner = field.unwrap() as z.ZodType;
-    const meta = settingsRegistry.get(inner);
-    if (!meta || !('label' in meta)) throw new Error(`Setting "${path}" has no metadata: declare it with setting().`);
-    const fix = `give it one in setting() (settings/schema.ts)`;
-    const inGroup = meta.group ?? group;
-    if (!inGroup) throw new Error(`Setting "${path}" belongs to no form group: ${fix}.`);
-    if (!meta.label.trim() || !meta.help.trim()) throw new Error(`Setting "${path}" has no label or help: ${fix}.`);
-    out.push({
-      path,
-      label: meta.label,
-      group: inGroup,
-      help: meta.help,
-      unit: meta.unit,
-      default: field._zod.def.defaultValue,
-      value: settingValue(inner instanceof z.ZodRecord ? (inner.valueType as z.ZodType) : inner, meta, path, fix),
-      map: inner instanceof z.ZodRecord,
-      ...(meta.keys ? { keys: meta.keys } : {}),
-      schema: inner,
-    });
+    const info = describeSetting(field, path, group);
+    if (!info.group) throw new Error(`Setting "${path}" belongs to no form group: ${fix}.`);
+    out.push(info);
   }
   return out;
 }
 
-function settingValue(schema: z.ZodType, meta: SettingMeta, path: string, fix: string): SettingValue {
+const fix = 'give it one in setting() (settings/schema.ts)';
+
+/** Describes one field declared with setting(); throws, naming it, when its metadata is incomplete. */
+export function describeSetting(field: z.ZodType, path: string, group?: string): SettingInfo {
+  if (!(field instanceof z.ZodDefault)) throw new Error(`Setting "${path}" has no default: declare it with setting().`);
+  const inner = field.unwrap() as z.ZodType;
+  const meta = settingsRegistry.get(inner);
+  if (!meta || !('label' in meta)) throw new Error(`Setting "${path}" has no metadata: declare it with setting().`);
+  if (!meta.label.trim() || !meta.help.trim()) throw new Error(`Setting "${path}" has no label or help: ${fix}.`);
+  return {
+    path,
+    label: meta.label,
+    group: meta.group ?? group ?? '',
+    help: meta.help,
+    unit: meta.unit,
+    default: field._zod.def.defaultValue,
+    value: settingValue(inner instanceof z.ZodRecord ? (inner.valueType as z.ZodType) : inner, meta, path),
+    map: inner instanceof z.ZodRecord,
+    ...(meta.keys ? { keys: meta.keys } : {}),
+    schema: inner,
+  };
+}
+
+function settingValue(schema: z.ZodType, meta: SettingMeta, path: string): SettingValue {
   if (schema instanceof z.ZodNumber) {
     if (meta.min === undefined) throw new Error(`Number setting "${path}" has no range (min): ${fix}.`);
     if (!meta.unit.trim()) throw new Error(`Number setting "${path}" has no unit: ${fix}.`);
@@ -81,3 +87,9 @@ function settingValue(schema: z.ZodType, meta: SettingMeta, path: string, fix: s
 
 /** Every turn-handling setting, in form order. */
 export const turnHandlingSettings: readonly SettingInfo[] = describeSettings(turnHandlingSettingsSchema);
+
+/** The range and step of a number setting (throws for other kinds, naming the setting). */
+export function numberRange(setting: SettingInfo): Extract<SettingValue, { type: 'number' }> {
+  if (setting.value.type !== 'number') throw new Error(`Setting "${setting.path}" is not a number.`);
+  return setting.value;
+}
