@@ -11,7 +11,7 @@ export type SettingValue =
 
 /** One setting, read off the schema: where it sits, what it holds, and how it is explained. */
 export interface SettingInfo {
-  /** Path inside TurnHandling, e.g. `endpointing.minDelay`. */
+  /** Dotted path inside TurnHandling (`endpointing.minDelay`), or the field name of a single field. */
   path: string;
   label: string;
   /** Form section; empty for a single field outside the turn-handling forms. */
@@ -19,7 +19,7 @@ export interface SettingInfo {
   help: string;
   unit: string;
   default: unknown;
-  /** For a map (per-language thresholds), the type of each entry. */
+  /** What the setting holds; for a map, what each entry holds. */
   value: SettingValue;
   /** True for a map from keys (language codes) to values. */
   map: boolean;
@@ -28,6 +28,8 @@ export interface SettingInfo {
   /** The setting's zod type (without optional/default). */
   schema: z.ZodType;
 }
+
+const fix = 'give it one in its setting() declaration';
 
 /**
  * Lists every setting of a settings schema in schema order. Throws, naming the setting and the
@@ -49,8 +51,6 @@ export function describeSettings(schema: z.ZodObject, prefix = '', group?: strin
   }
   return out;
 }
-
-const fix = 'give it one in setting() (settings/schema.ts)';
 
 /** Describes one field declared with setting(); throws, naming it, when its metadata is incomplete. */
 export function describeSetting(field: z.ZodType, path: string, group?: string): SettingInfo {

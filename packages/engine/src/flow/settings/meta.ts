@@ -26,8 +26,8 @@ export interface SettingGroupMeta {
 }
 
 /**
- * Metadata of the turn-handling schema's parts, keyed by zod schema instance (a zod 4 registry).
- * Only settings/schema.ts registers; the catalog reads.
+ * Metadata of settings and setting groups, keyed by zod schema instance (a zod 4 registry).
+ * setting() and settingGroup() register; the catalog reads.
  */
 export const settingsRegistry = z.registry<SettingMeta | SettingGroupMeta>();
 
