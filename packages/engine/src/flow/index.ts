@@ -1,6 +1,7 @@
 export { isKnownProvider, providerCatalog, providerIds } from '../providers/catalog';
 export * from './compile';
 export * from './defaults';
+export * from './field-settings';
 export * from './issues';
 export * from './plan';
 export * from './resolve';

@@ -1,5 +1,5 @@
 import { providerDefaults, turnHandlingDefaults } from './defaults';
-import type { AgentSpec, FlowSpec } from './schema';
+import type { AgentSpec, FlowSpec, LlmChoice, RealtimeChoice, SttChoice, TtsChoice } from './schema';
 import type { TurnHandling, TurnHandlingOverrides } from './settings';
 
 type Plain = Record<string, unknown>;
@@ -35,11 +35,12 @@ export function resolveTurnHandling(
   return resolved;
 }
 
+/** The provider choices an agent runs with (shapes from the FlowSpec schema). */
 export interface ResolvedProviders {
-  llm: { provider: string; model?: string; baseUrl?: string; temperature?: number };
-  stt: { provider: string; model?: string; language?: string; phrases?: string[] };
-  tts: { provider: string; model?: string; voice?: string };
-  realtime?: { provider: string; model?: string; voice?: string };
+  llm: LlmChoice;
+  stt: SttChoice;
+  tts: TtsChoice;
+  realtime?: RealtimeChoice;
 }
 
 /** Providers an agent uses: defaults <- session choices <- agent overrides (each choice whole). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { turnHandlingSchema } from './settings';
+import { setting } from './settings/meta';
 
 /**
  * FlowSpec v1: everything a user draws. The zod schema checks structure only, so a draft
@@ -65,7 +66,11 @@ export const webhookToolSchema = z
     headers: z.array(webhookHeaderSchema).default([]),
     /** JSON Schema of the arguments the LLM must supply. */
     parameters: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
-    timeoutMs: z.number().default(10000),
+    timeoutMs: setting(
+      z.number(),
+      { label: 'Timeout', unit: 'ms', min: 1, max: 120000, step: 500, help: 'How long to wait for the webhook.' },
+      10000,
+    ),
   })
   .strict();
 
@@ -120,7 +125,17 @@ export const handoffEdgeSchema = z
     description: text(2000).default(''),
     contextPolicy: z.enum(contextPolicies).default('full'),
     /** Turns kept when contextPolicy is lastN. */
-    lastN: z.number().int().default(6),
+    lastN: setting(
+      z.number().int(),
+      {
+        label: 'Turns kept (N)',
+        unit: 'turns',
+        min: 1,
+        step: 1,
+        help: 'How many recent turns travel with the caller.',
+      },
+      6,
+    ),
     transferLine: text(2000).optional(),
   })
   .strict();
@@ -185,6 +200,10 @@ export type FlowSpec = z.infer<typeof flowSpecSchema>;
 /** A FlowSpec as written by hand or sent over HTTP (defaults optional). */
 export type FlowSpecInput = z.input<typeof flowSpecSchema>;
 export type AgentSpec = z.infer<typeof agentSchema>;
+export type LlmChoice = z.infer<typeof llmChoiceSchema>;
+export type SttChoice = z.infer<typeof sttChoiceSchema>;
+export type TtsChoice = z.infer<typeof ttsChoiceSchema>;
+export type RealtimeChoice = z.infer<typeof realtimeChoiceSchema>;
 export type HandoffEdge = z.infer<typeof handoffEdgeSchema>;
 export type ToolSpec = z.infer<typeof toolSchema>;
 export type WebhookToolSpec = z.infer<typeof webhookToolSchema>;

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { isKnownProvider, type ProviderKind } from '../providers/catalog';
+import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
 import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
 import { type FlowSpec, flowSpecSchema } from './schema';
-import type { TurnHandling, TurnHandlingOverrides } from './settings';
+import { numberRange, type TurnHandling, type TurnHandlingOverrides, turnHandlingSettings } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
 
@@ -163,8 +164,9 @@ function checkEdges(spec: FlowSpec, report: Report): void {
     if (edge.from === edge.to) {
       report('edge_self_handoff', `"${from?.name ?? edge.from}" hands off to itself; remove this handoff.`, target);
     }
-    if (edge.contextPolicy === 'lastN' && edge.lastN < 1) {
-      report('setting_out_of_range', 'Keep at least 1 turn when passing the last N turns.', {
+    const fewestTurns = numberRange(handoffLastNSetting).min;
+    if (edge.contextPolicy === 'lastN' && edge.lastN < fewestTurns) {
+      report('setting_out_of_range', `Keep at least ${fewestTurns} turn when passing the last N turns.`, {
         ...target,
         path: `${path}.lastN`,
       });
@@ -218,8 +220,9 @@ function checkWebhook(
       { ...target, path: `${target.path}.parameters` },
     );
   }
-  if (!(tool.timeoutMs > 0 && tool.timeoutMs <= 120000)) {
-    report('setting_out_of_range', `Timeout of "${tool.name}" must be between 1 and 120000 ms.`, {
+  const timeout = outOfRange(tool.timeoutMs, numberRange(webhookTimeoutSetting), webhookTimeoutSetting.unit);
+  if (timeout) {
+    report('setting_out_of_range', `Timeout of "${tool.name}" ${timeout}.`, {
       ...target,
       path: `${target.path}.timeoutMs`,
     });
@@ -260,23 +263,19 @@ function checkVariables(spec: FlowSpec, report: Report): void {
   });
 }
 
-const durations = [
-  'endpointing.minDelay',
-  'endpointing.maxDelay',
-  'interruption.minDuration',
-  'interruption.falseInterruptionTimeout',
-  'userAwayTimeout',
-  'vad.minSpeechDuration',
-  'vad.minSilenceDuration',
-  'vad.prefixPadding',
-  'turnModel.timeout',
-] as const;
-const probabilities = ['vad.activationThreshold', 'vad.deactivationThreshold', 'endpointing.alpha'] as const;
-
 function read(overrides: TurnHandlingOverrides, path: string): unknown {
   let value: unknown = overrides;
   for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
   return value;
+}
+
+/** Why a number is outside its setting's range, or undefined when it is inside. */
+function outOfRange(value: number, range: { min: number; max?: number }, unit: string): string | undefined {
+  const { min, max } = range;
+  if (max !== undefined && (value < min || value > max)) return `must be between ${min} and ${max} (got ${value})`;
+  if (value >= min) return undefined;
+  const got = `got ${value}${unit ? ` ${unit}` : ''}`;
+  return min === 0 ? `cannot be negative (${got})` : `must be at least ${min} (${got})`;
 }
 
 function checkSettings(spec: FlowSpec, report: Report): void {
@@ -298,42 +297,18 @@ function checkSettings(spec: FlowSpec, report: Report): void {
     if (!overrides) continue;
     const where = agent ? ` (agent "${agent}")` : '';
     const at = (field: string): IssueTarget => ({ ...target, path: `${prefix}.${field}` });
-    for (const field of durations) {
-      const value = read(overrides, field);
-      if (typeof value === 'number' && value < 0) {
-        report(
-          'setting_out_of_range',
-          `${field}${where} is a duration and cannot be negative (got ${value} ms).`,
-          at(field),
-        );
+    // Ranges and units come from the settings schema; each number (or map entry) is checked.
+    for (const setting of turnHandlingSettings) {
+      if (setting.value.type !== 'number') continue;
+      const value = read(overrides, setting.path);
+      const entries: [string, unknown][] = setting.map
+        ? Object.entries((value ?? {}) as Record<string, unknown>).map(([key, v]) => [`${setting.path}.${key}`, v])
+        : [[setting.path, value]];
+      for (const [field, entry] of entries) {
+        if (typeof entry !== 'number') continue;
+        const problem = outOfRange(entry, setting.value, setting.unit);
+        if (problem) report('setting_out_of_range', `${field}${where} ${problem}.`, at(field));
       }
-    }
-    for (const field of probabilities) {
-      const value = read(overrides, field);
-      if (typeof value === 'number' && (value < 0 || value > 1)) {
-        report('setting_out_of_range', `${field}${where} must be between 0 and 1 (got ${value}).`, at(field));
-      }
-    }
-    for (const [lang, value] of Object.entries(overrides.turnModel?.thresholds ?? {})) {
-      if (value < 0 || value > 1) {
-        report(
-          'setting_out_of_range',
-          `End-of-turn threshold for "${lang}"${where} must be between 0 and 1 (got ${value}).`,
-          at(`turnModel.thresholds.${lang}`),
-        );
-      }
-    }
-    const minWords = overrides.interruption?.minWords;
-    if (minWords !== undefined && minWords < 0) {
-      report('setting_out_of_range', `interruption.minWords${where} cannot be negative.`, at('interruption.minWords'));
-    }
-    const steps = overrides.maxToolSteps;
-    if (steps !== undefined && (steps < 1 || steps > 20)) {
-      report(
-        'setting_out_of_range',
-        `maxToolSteps${where} must be between 1 and 20 (got ${steps}).`,
-        at('maxToolSteps'),
-      );
     }
   }
 

@@ -1,6 +1,14 @@
 'use client';
 
-import { contextPolicies, type FlowSpec, type HandoffEdge, handoffToolName } from '@parley/engine/flow';
+import {
+  contextPolicies,
+  type FlowSpec,
+  type HandoffEdge,
+  handoffLastNSetting,
+  handoffToolName,
+  numberRange,
+} from '@parley/engine/flow';
+import { numberFieldHelp } from '../settings/settings-metadata';
 import { setPath } from '../state/paths';
 import { type Selection, selectAgents } from '../state/selection';
 import { removeElements, updateEdge } from '../state/spec-edits';
@@ -21,6 +29,9 @@ const policyLabels: Record<(typeof contextPolicies)[number], string> = {
   summary: 'Summary',
   none: 'Nothing (fresh start)',
 };
+
+const lastN = handoffLastNSetting;
+const lastNRange = numberRange(lastN);
 
 /** One handoff: its tool name, when to transfer, what context travels, and what is said. */
 export function EdgeInspector({ spec, edge, edit, seal, setSelection }: EdgeInspectorProps) {
@@ -72,13 +83,14 @@ export function EdgeInspector({ spec, edge, edit, seal, setSelection }: EdgeInsp
       />
       {edge.contextPolicy === 'lastN' && (
         <NumberField
-          label="Turns kept (N)"
+          label={lastN.label}
           path={`${at}.lastN`}
           value={edge.lastN}
-          min={1}
-          step={1}
-          help="How many recent turns travel with the caller. Default: 6 turns."
-          onChange={(n) => change('lastN', (e) => ({ ...e, lastN: n ?? 6 }))}
+          min={lastNRange.min}
+          max={lastNRange.max}
+          step={lastNRange.step}
+          help={numberFieldHelp(lastN)}
+          onChange={(n) => change('lastN', (e) => ({ ...e, lastN: n ?? Number(lastN.default) }))}
           onBlur={seal}
         />
       )}

@@ -1,7 +1,8 @@
 'use client';
 
-import type { ToolSpec, WebhookToolSpec } from '@parley/engine/flow';
+import { numberRange, type ToolSpec, type WebhookToolSpec, webhookTimeoutSetting } from '@parley/engine/flow';
 import { useRowKeys } from '../../lists/use-row-keys';
+import { numberFieldHelp } from '../settings/settings-metadata';
 import { NumberField, SelectField, TextAreaField, TextField } from './fields';
 import { ParametersEditor } from './ParametersEditor';
 
@@ -15,6 +16,9 @@ export interface ToolsEditorProps {
 }
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const timeout = webhookTimeoutSetting;
+const timeoutRange = numberRange(timeout);
+const defaultTimeout = Number(timeout.default);
 
 function newWebhook(tools: ToolSpec[]): WebhookToolSpec {
   let n = 1;
@@ -27,7 +31,7 @@ function newWebhook(tools: ToolSpec[]): WebhookToolSpec {
     method: 'POST',
     headers: [],
     parameters: { type: 'object', properties: {} },
-    timeoutMs: 10000,
+    timeoutMs: defaultTimeout,
   };
 }
 
@@ -76,12 +80,14 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
                   onChange={(method) => update(i, { ...tool, method: method as WebhookToolSpec['method'] })}
                 />
                 <NumberField
-                  label="Timeout"
+                  label={timeout.label}
                   path={`${at}.timeoutMs`}
-                  help="Milliseconds to wait for the webhook (1–120000). Default: 10000 ms."
+                  help={numberFieldHelp(timeout)}
                   value={tool.timeoutMs}
-                  step={500}
-                  onChange={(timeoutMs) => update(i, { ...tool, timeoutMs: timeoutMs ?? 10000 })}
+                  min={timeoutRange.min}
+                  max={timeoutRange.max}
+                  step={timeoutRange.step}
+                  onChange={(timeoutMs) => update(i, { ...tool, timeoutMs: timeoutMs ?? defaultTimeout })}
                   onBlur={onBlur}
                 />
                 <ParametersEditor

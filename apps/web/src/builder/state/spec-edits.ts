@@ -1,4 +1,4 @@
-import type { AgentSpec, FlowSpec, HandoffEdge } from '@parley/engine/flow';
+import { type AgentSpec, type FlowSpec, type HandoffEdge, handoffEdgeSchema } from '@parley/engine/flow';
 import { uniqueId } from './ids';
 
 /** A position on the canvas, in flow coordinates. */
@@ -50,7 +50,7 @@ export function connect(spec: FlowSpec, from: string, to: string): { spec: FlowS
     `${from}_to_${to}`,
     spec.edges.map((e) => e.id),
   );
-  const edge: HandoffEdge = { id, from, to, description: '', contextPolicy: 'full', lastN: 6 };
+  const edge: HandoffEdge = handoffEdgeSchema.parse({ id, from, to });
   return { spec: { ...spec, edges: [...spec.edges, edge] }, id };
 }
 

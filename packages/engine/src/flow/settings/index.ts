@@ -1,0 +1,3 @@
+export * from './catalog';
+export type { SettingMeta } from './meta';
+export * from './schema';
