@@ -4,6 +4,7 @@ export * from './defaults';
 export * from './issues';
 export * from './plan';
 export * from './resolve';
+export * from './safe-regex';
 export * from './schema';
 export * from './settings';
 export * from './template';
