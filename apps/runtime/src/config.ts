@@ -22,6 +22,8 @@ export interface RuntimeConfig {
   secretSource: 'env' | 'dev-file';
   maxCalls: number;
   drainTimeoutMs: number;
+  /** Once a call ends (hang-up, end, session done), how long its process may take to exit before it is killed. */
+  endGraceMs: number;
   /** Call processes started ahead of time, so a call does not wait for one to boot (~2 s). */
   spareProcesses: number;
   livekit: LiveKitConfig | null;
@@ -44,6 +46,7 @@ const envSchema = z.object({
   RUNTIME_PORT: integer(3001, 0).pipe(z.number().max(65535)),
   MAX_CALLS: integer(20, 1),
   DRAIN_TIMEOUT_MS: integer(30_000, 0),
+  CALL_END_GRACE_MS: integer(5000, 0),
   CALL_SPARE_PROCESSES: integer(1, 0),
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
@@ -110,6 +113,7 @@ export function loadConfig(
     secretSource: source,
     maxCalls: values.MAX_CALLS,
     drainTimeoutMs: values.DRAIN_TIMEOUT_MS,
+    endGraceMs: values.CALL_END_GRACE_MS,
     spareProcesses: values.CALL_SPARE_PROCESSES,
     livekit: livekitConfig(values),
     sessionSecrets: sessionSecrets(env),

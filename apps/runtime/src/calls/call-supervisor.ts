@@ -3,6 +3,7 @@ import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
 import { CallRefused } from './call-refused';
 import type { CallSink } from './call-sink';
+import type { KillDeadlineOptions } from './kill-deadline';
 import type { CallToRun } from './load-call';
 import { RunningCall } from './running-call';
 
@@ -11,6 +12,8 @@ export interface CallSupervisorOptions {
   pool: ProcessPool;
   /** Provider keys and webhook secrets for every session. */
   secrets: Record<string, string>;
+  /** How long a call's process may outlive its call's end before it is killed. */
+  killDeadline: KillDeadlineOptions;
   log: Logger;
 }
 
@@ -86,6 +89,7 @@ export class CallSupervisor {
           this.options.pool,
           sink,
           this.options.log.child({ callId, flowVersionId: call.version.id }),
+          this.options.killDeadline,
         );
         this.running.set(callId, running);
         void running.done.then(() => this.running.delete(callId));

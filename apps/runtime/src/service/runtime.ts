@@ -11,6 +11,9 @@ import { ScenarioRuns } from '../scenarios/scenario-runs';
 import { startLiveKitCalls } from './livekit-calls';
 import { checkReadiness } from './readiness';
 
+/** From SIGTERM to SIGKILL for a call process that missed its end deadline. */
+const KILL_AFTER_TERM_MS = 2000;
+
 /** A running runtime service. */
 export interface Runtime {
   /** The HTTP/WebSocket port it listens on. */
@@ -29,7 +32,13 @@ export interface Runtime {
 /** Starts the runtime: HTTP server, local-mode WebSocket calls, and LiveKit dispatch when configured. */
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const pool = new ProcessPool(config.spareProcesses, log);
-  const supervisor = new CallSupervisor({ maxCalls: config.maxCalls, pool, secrets: config.sessionSecrets, log });
+  const supervisor = new CallSupervisor({
+    maxCalls: config.maxCalls,
+    pool,
+    secrets: config.sessionSecrets,
+    killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
+    log,
+  });
   const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
   const scenarios = scenariosRoute(new ScenarioRuns(config.sessionSecrets, log), config.secret, log);
   const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });

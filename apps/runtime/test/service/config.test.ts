@@ -19,6 +19,7 @@ describe('runtime config from the environment', () => {
       secretSource: 'env',
       maxCalls: 20,
       drainTimeoutMs: 30_000,
+      endGraceMs: 5000,
       spareProcesses: 1,
       livekit: null,
       sessionSecrets: {},
