@@ -24,6 +24,12 @@ export interface RuntimeConfig {
   drainTimeoutMs: number;
   /** Once a call ends (hang-up, end, session done), how long its process may take to exit before it is killed. */
   endGraceMs: number;
+  /** CPU seconds one scenario run may use (its process is stopped by the kernel past it). */
+  scenarioCpuSeconds: number;
+  /** Wall time one scenario run may take. */
+  scenarioWallMs: number;
+  /** Scenario runs one workspace may start a minute. */
+  scenarioRunsPerMinute: number;
   /** Call processes started ahead of time, so a call does not wait for one to boot (~2 s). */
   spareProcesses: number;
   livekit: LiveKitConfig | null;
@@ -48,6 +54,9 @@ const envSchema = z.object({
   DRAIN_TIMEOUT_MS: integer(30_000, 0),
   CALL_END_GRACE_MS: integer(5000, 0),
   CALL_SPARE_PROCESSES: integer(1, 0),
+  SCENARIO_CPU_SECONDS: integer(60, 1),
+  SCENARIO_WALL_MS: integer(300_000, 1000),
+  SCENARIO_RUNS_PER_MINUTE: integer(10, 1),
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
@@ -115,6 +124,9 @@ export function loadConfig(
     drainTimeoutMs: values.DRAIN_TIMEOUT_MS,
     endGraceMs: values.CALL_END_GRACE_MS,
     spareProcesses: values.CALL_SPARE_PROCESSES,
+    scenarioCpuSeconds: values.SCENARIO_CPU_SECONDS,
+    scenarioWallMs: values.SCENARIO_WALL_MS,
+    scenarioRunsPerMinute: values.SCENARIO_RUNS_PER_MINUTE,
     livekit: livekitConfig(values),
     sessionSecrets: sessionSecrets(env),
   };

@@ -40,7 +40,13 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     log,
   });
   const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
-  const scenarios = scenariosRoute(new ScenarioRuns(config.sessionSecrets, log), config.secret, log);
+  const scenarioRuns = new ScenarioRuns({
+    secrets: config.sessionSecrets,
+    limits: { cpuSeconds: config.scenarioCpuSeconds, wallMs: config.scenarioWallMs },
+    runsPerMinute: config.scenarioRunsPerMinute,
+    log,
+  });
+  const scenarios = scenariosRoute(scenarioRuns, config.secret, log);
   const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
