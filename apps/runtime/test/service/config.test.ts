@@ -21,6 +21,9 @@ describe('runtime config from the environment', () => {
       drainTimeoutMs: 30_000,
       endGraceMs: 5000,
       spareProcesses: 1,
+      scenarioCpuSeconds: 60,
+      scenarioWallMs: 300_000,
+      scenarioRunsPerMinute: 10,
       livekit: null,
       sessionSecrets: {},
     });
