@@ -4,8 +4,12 @@ import type { CallStart, ChildMessage, ParentMessage } from '../isolation/ipc-me
 import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
 import { CallRecorder } from '../records/call-recorder';
+import { defaultBackoff, retryWithBackoff } from '../records/retry-backoff';
 import type { CallOutcome, CallSink } from './call-sink';
 import { KillDeadline, type KillDeadlineOptions } from './kill-deadline';
+
+/** After a call ends, how long its events and status may wait for an unreachable database. */
+const RECORD_CLOSE_DEADLINE_MS = 60_000;
 
 /**
  * One call, seen from the runtime: a call process runs its session; this records its events and
@@ -86,9 +90,18 @@ export class RunningCall {
         reason: `no call process: ${error instanceof Error ? error.message : String(error)}`,
       };
     }
-    await this.recorder.flush();
+    const closeBy = Date.now() + RECORD_CLOSE_DEADLINE_MS;
+    await this.recorder.close(RECORD_CLOSE_DEADLINE_MS);
+    // A database outage at the end must not leave the call "active": retry until the deadline
+    // (past it the call's lease runs out and a runtime marks it failed, see records/lease-keeper.ts).
     this.statusWrites = this.statusWrites.then(() =>
-      outcome.status === 'ended' ? calls.markEnded(this.callId) : calls.markFailed(this.callId, outcome.reason),
+      retryWithBackoff(
+        () =>
+          outcome.status === 'ended' ? calls.markEnded(this.callId) : calls.markFailed(this.callId, outcome.reason),
+        defaultBackoff,
+        (error, tries) => this.log.warn('call status not stored yet; retrying', { tries, error: String(error) }),
+        () => Date.now() >= closeBy,
+      ),
     );
     await this.statusWrites.catch((error: unknown) =>
       this.log.error('call status could not be stored', { error: String(error) }),
