@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
@@ -22,6 +24,18 @@ export interface RuntimeConfig {
   secretSource: 'env' | 'dev-file';
   maxCalls: number;
   drainTimeoutMs: number;
+  /** This runtime's id in call leases: stable across its restarts, unique among runtimes. */
+  runtimeId: string;
+  /** How long a call's lease lasts without renewal. */
+  leaseMs: number;
+  /** Once a call ends (hang-up, end, session done), how long its process may take to exit before it is killed. */
+  endGraceMs: number;
+  /** CPU seconds one scenario run may use (its process is stopped by the kernel past it). */
+  scenarioCpuSeconds: number;
+  /** Wall time one scenario run may take. */
+  scenarioWallMs: number;
+  /** Scenario runs one workspace may start a minute. */
+  scenarioRunsPerMinute: number;
   /** Call processes started ahead of time, so a call does not wait for one to boot (~2 s). */
   spareProcesses: number;
   livekit: LiveKitConfig | null;
@@ -44,7 +58,13 @@ const envSchema = z.object({
   RUNTIME_PORT: integer(3001, 0).pipe(z.number().max(65535)),
   MAX_CALLS: integer(20, 1),
   DRAIN_TIMEOUT_MS: integer(30_000, 0),
+  CALL_END_GRACE_MS: integer(5000, 0),
+  RUNTIME_ID: optionalText,
+  CALL_LEASE_MS: integer(30_000, 300),
   CALL_SPARE_PROCESSES: integer(1, 0),
+  SCENARIO_CPU_SECONDS: integer(60, 1),
+  SCENARIO_WALL_MS: integer(300_000, 1000),
+  SCENARIO_RUNS_PER_MINUTE: integer(10, 1),
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
@@ -90,6 +110,14 @@ function sessionSecrets(env: Readonly<Record<string, string | undefined>>): Reco
   return secrets;
 }
 
+/**
+ * Host and port name a runtime across restarts; on a random port (0, tests) there is nothing
+ * stable, so the id is random and only lease expiry clears what such a runtime leaves.
+ */
+function defaultRuntimeId(port: number): string {
+  return port === 0 ? `${hostname()}:${randomUUID()}` : `${hostname()}:${port}`;
+}
+
 /** Parses the runtime's environment; throws one error listing every bad or missing variable. */
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -110,7 +138,13 @@ export function loadConfig(
     secretSource: source,
     maxCalls: values.MAX_CALLS,
     drainTimeoutMs: values.DRAIN_TIMEOUT_MS,
+    endGraceMs: values.CALL_END_GRACE_MS,
+    runtimeId: values.RUNTIME_ID ?? defaultRuntimeId(values.RUNTIME_PORT),
+    leaseMs: values.CALL_LEASE_MS,
     spareProcesses: values.CALL_SPARE_PROCESSES,
+    scenarioCpuSeconds: values.SCENARIO_CPU_SECONDS,
+    scenarioWallMs: values.SCENARIO_WALL_MS,
+    scenarioRunsPerMinute: values.SCENARIO_RUNS_PER_MINUTE,
     livekit: livekitConfig(values),
     sessionSecrets: sessionSecrets(env),
   };

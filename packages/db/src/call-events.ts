@@ -22,6 +22,14 @@ function prismaCode(error: unknown): string | undefined {
   return error instanceof Prisma.PrismaClientKnownRequestError ? error.code : undefined;
 }
 
+/** Some of a batch's seqs are already stored (a retried batch whose first write did commit). */
+export class EventSeqTakenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventSeqTakenError';
+  }
+}
+
 /** Call events: the append-only event log of each call. */
 export const callEvents = {
   /** Inserts the events in one statement; seq must be new for the call. */
@@ -43,7 +51,9 @@ export const callEvents = {
       if (prismaCode(error) === 'P2003') throw new NotFoundError(`Call ${callId}`);
       if (prismaCode(error) === 'P2002') {
         const seqs = events.map((event) => event.seq).join(', ');
-        throw new Error(`Call ${callId} already has an event with seq among ${seqs}; events are append-only`);
+        throw new EventSeqTakenError(
+          `Call ${callId} already has an event with seq among ${seqs}; events are append-only`,
+        );
       }
       throw error;
     }

@@ -16,13 +16,16 @@ export interface CallRecord {
   failureReason: string | null;
   createdAt: Date;
   versionNumber: number;
+  /** SessionEvents the runtime could not store; the call's event log has gaps when above 0. */
+  eventsDropped: number;
 }
 
 type CallRow = Call & { flowVersion: { flowId: string; number: number } };
 
 const withVersion = { flowVersion: { select: { flowId: true, number: true } } } as const;
 
-function toCallRecord({ flowVersion, ...row }: CallRow): CallRecord {
+// Which runtime holds the call, and until when, is the runtimes' business, not the API's.
+function toCallRecord({ flowVersion, runtimeId: _runtime, leaseExpiresAt: _lease, ...row }: CallRow): CallRecord {
   return { ...row, flowId: flowVersion.flowId, versionNumber: flowVersion.number };
 }
 
@@ -80,6 +83,11 @@ export const calls = {
   /** pending | active -> ended, stamping endedAt. */
   markEnded(id: string): Promise<CallRecord> {
     return transition(id, ['pending', 'active'], { status: 'ended', endedAt: new Date() });
+  },
+
+  /** Adds `count` to the call's dropped-events counter. */
+  async addDroppedEvents(id: string, count: number): Promise<void> {
+    if (isUuid(id)) await getDb().call.updateMany({ where: { id }, data: { eventsDropped: { increment: count } } });
   },
 
   /** pending | active -> failed with `reason`; a call already ended or failed keeps its outcome. */

@@ -1,6 +1,7 @@
 export { type AllowEntryRecord, allowlist } from './allowlist';
 export { type AuditInput, type AuditRecord, audit } from './audit';
-export { type CallEventRow, callEvents } from './call-events';
+export { type CallEventRow, callEvents, EventSeqTakenError } from './call-events';
+export { callLeases } from './call-leases';
 export { type CallRecord, calls } from './calls';
 export { closeDb, getDb } from './client';
 export { InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';

@@ -1,8 +1,10 @@
 import type { CallTransportSpec } from '../isolation/ipc-messages';
 import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
+import type { LeaseKeeper } from '../records/lease-keeper';
 import { CallRefused } from './call-refused';
 import type { CallSink } from './call-sink';
+import type { KillDeadlineOptions } from './kill-deadline';
 import type { CallToRun } from './load-call';
 import { RunningCall } from './running-call';
 
@@ -11,11 +13,17 @@ export interface CallSupervisorOptions {
   pool: ProcessPool;
   /** Provider keys and webhook secrets for every session. */
   secrets: Record<string, string>;
+  /** How long a call's process may outlive its call's end before it is killed. */
+  killDeadline: KillDeadlineOptions;
+  /** Claims calls for this runtime in the database (several runtimes may share it). */
+  leases: Pick<LeaseKeeper, 'claim'>;
   log: Logger;
 }
 
 /** A place held for one call while it is being checked; start it or release it. */
 export interface CallSlot {
+  /** Claims the loaded call for this runtime; CallRefused when another runtime has it. */
+  claim(): Promise<void>;
   start(call: CallToRun, transport: CallTransportSpec, sink: CallSink): RunningCall;
   release(): void;
 }
@@ -40,6 +48,11 @@ export class CallSupervisor {
   /** Whether drain() was called. */
   get isDraining(): boolean {
     return this.draining;
+  }
+
+  /** Ids of the calls running or being admitted here. */
+  callIds(): string[] {
+    return [...this.running.keys(), ...this.held];
   }
 
   /** The running call `callId`, if any. */
@@ -70,6 +83,11 @@ export class CallSupervisor {
     this.held.add(callId);
     return {
       release: () => void this.held.delete(callId),
+      claim: async () => {
+        if (!(await this.options.leases.claim(callId))) {
+          throw new CallRefused('call_not_pending', `call ${callId} is already taken by another runtime`);
+        }
+      },
       start: (call, transport, sink) => {
         this.held.delete(callId);
         if (this.draining)
@@ -86,6 +104,7 @@ export class CallSupervisor {
           this.options.pool,
           sink,
           this.options.log.child({ callId, flowVersionId: call.version.id }),
+          this.options.killDeadline,
         );
         this.running.set(callId, running);
         void running.done.then(() => this.running.delete(callId));

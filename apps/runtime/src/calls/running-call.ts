@@ -4,10 +4,12 @@ import type { CallStart, ChildMessage, ParentMessage } from '../isolation/ipc-me
 import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
 import { CallRecorder } from '../records/call-recorder';
+import { defaultBackoff, retryWithBackoff } from '../records/retry-backoff';
 import type { CallOutcome, CallSink } from './call-sink';
+import { KillDeadline, type KillDeadlineOptions } from './kill-deadline';
 
-/** After end(), how long a call process gets to close its session before it is killed. */
-export const END_GRACE_MS = 5000;
+/** After a call ends, how long its events and status may wait for an unreachable database. */
+const RECORD_CLOSE_DEADLINE_MS = 60_000;
 
 /**
  * One call, seen from the runtime: a call process runs its session; this records its events and
@@ -22,14 +24,16 @@ export class RunningCall {
   /** Status writes, in order (active before ended). */
   private statusWrites: Promise<unknown> = Promise.resolve();
   private endRequest: 'hangup' | 'end' | null = null;
-  private killTimer: NodeJS.Timeout | null = null;
+  private readonly deadline: KillDeadline;
 
   constructor(
     private readonly start: CallStart,
     pool: ProcessPool,
     private readonly sink: CallSink,
     private readonly log: Logger,
+    killDeadline: KillDeadlineOptions,
   ) {
+    this.deadline = new KillDeadline(killDeadline, log);
     this.recorder = new CallRecorder(start.callId, log);
     this.done = this.run(pool);
   }
@@ -59,15 +63,19 @@ export class RunningCall {
     this.request('hangup');
   }
 
-  /** The runtime ends the call (drain timeout); the process is killed if it has not closed in END_GRACE_MS. */
+  /** The runtime ends the call (drain timeout); like a hang-up, the process is killed if it does not stop in time. */
   end(): void {
     this.request('end');
-    this.killTimer ??= setTimeout(() => void this.process?.kill(), END_GRACE_MS);
   }
 
   private request(kind: 'hangup' | 'end'): void {
     this.endRequest ??= kind;
     this.process?.send({ type: kind });
+    if (this.process) this.armDeadline(this.process);
+  }
+
+  private armDeadline(process: CallProcess): void {
+    if (this.endRequest) this.deadline.arm(process, this.endRequest === 'hangup' ? 'hang-up' : 'runtime ending it');
   }
 
   private async run(pool: ProcessPool): Promise<CallOutcome> {
@@ -82,10 +90,18 @@ export class RunningCall {
         reason: `no call process: ${error instanceof Error ? error.message : String(error)}`,
       };
     }
-    if (this.killTimer) clearTimeout(this.killTimer);
-    await this.recorder.flush();
+    const closeBy = Date.now() + RECORD_CLOSE_DEADLINE_MS;
+    await this.recorder.close(RECORD_CLOSE_DEADLINE_MS);
+    // A database outage at the end must not leave the call "active": retry until the deadline
+    // (past it the call's lease runs out and a runtime marks it failed, see records/lease-keeper.ts).
     this.statusWrites = this.statusWrites.then(() =>
-      outcome.status === 'ended' ? calls.markEnded(this.callId) : calls.markFailed(this.callId, outcome.reason),
+      retryWithBackoff(
+        () =>
+          outcome.status === 'ended' ? calls.markEnded(this.callId) : calls.markFailed(this.callId, outcome.reason),
+        defaultBackoff,
+        (error, tries) => this.log.warn('call status not stored yet; retrying', { tries, error: String(error) }),
+        () => Date.now() >= closeBy,
+      ),
     );
     await this.statusWrites.catch((error: unknown) =>
       this.log.error('call status could not be stored', { error: String(error) }),
@@ -107,15 +123,22 @@ export class RunningCall {
         if (message.event.type === 'session_started') this.markActive();
       } else if (message.type === 'agent_audio') this.sink.audio(message.samples, message.sampleRate);
       else if (message.type === 'playback') this.sink.playback(message.action);
-      else if (message.type === 'start_failed') startFailure = message.reason;
-      else if (message.type === 'done') finishedSession = true;
+      else if (message.type === 'start_failed') {
+        startFailure = message.reason;
+        this.deadline.arm(process, 'failed start');
+      } else if (message.type === 'done') {
+        finishedSession = true;
+        this.deadline.arm(process, 'session end');
+      }
     });
     process.send({ type: 'start', call: this.start });
     if (this.endRequest) process.send({ type: this.endRequest } satisfies ParentMessage);
+    this.armDeadline(process);
     this.log.info('call started', { pid: process.pid, transport: this.start.transport.kind });
     const exit: CallProcessExit = await process.exited;
     if (finishedSession && exit.code === 0) return { status: 'ended', byRuntime: this.endRequest === 'end' };
     if (startFailure) return { status: 'failed', reason: `the session could not start: ${startFailure}` };
+    if (this.deadline.killedAfter) return { status: 'failed', reason: this.deadline.reason() };
     return { status: 'failed', reason: `the call process stopped before the call ended (${describeExit(exit)})` };
   }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
+import { runtimeMetrics } from '../service/metrics';
 import type { Readiness } from '../service/readiness';
 
 export interface RuntimeServerOptions {
@@ -33,6 +34,10 @@ export function createRuntimeServer(options: RuntimeServerOptions): Server {
       });
     }
     if (path === '/healthz') return json(response, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store' });
+      return void response.end(runtimeMetrics.render());
+    }
     if (path === '/readyz') {
       options.readiness().then(
         (readiness) => json(response, readiness.ready ? 200 : 503, readiness),
@@ -40,7 +45,9 @@ export function createRuntimeServer(options: RuntimeServerOptions): Server {
       );
       return;
     }
-    json(response, 404, { error: `no route ${path}; try /healthz, /readyz or a WebSocket to /calls/:callId/ws` });
+    json(response, 404, {
+      error: `no route ${path}; try /healthz, /readyz, /metrics or a WebSocket to /calls/:callId/ws`,
+    });
   });
   server.on('upgrade', (request, socket, head) => {
     if (options.calls.handles(request.url)) return options.calls.upgrade(request, socket, head);

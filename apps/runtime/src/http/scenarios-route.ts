@@ -3,6 +3,7 @@ import { CallTokenError, verifyScenarioRunToken } from '@parley/calls';
 import { NotFoundError } from '@parley/db';
 import { z } from 'zod';
 import type { Logger } from '../log';
+import { ScenarioRunsLimited } from '../scenarios/run-rate-limit';
 import type { ScenarioRuns } from '../scenarios/scenario-runs';
 
 /** POST /scenarios/run body: the stored version to test, and optionally which scenarios. */
@@ -60,6 +61,10 @@ export function scenariosRoute(runs: ScenarioRuns, secret: string, log: Logger) 
       json(response, 200, { results: await runs.run(body.flowVersionId, body.scenarioIds) });
     } catch (error) {
       if (error instanceof NotFoundError) return json(response, 404, { error: error.message });
+      if (error instanceof ScenarioRunsLimited) {
+        response.setHeader('retry-after', String(error.retryAfterS));
+        return json(response, 429, { error: error.message, code: 'rate_limited' });
+      }
       log.error('scenario run failed', { error: error instanceof Error ? error.message : String(error) });
       json(response, 500, { error: 'the scenarios could not be run; see the runtime log' });
     }

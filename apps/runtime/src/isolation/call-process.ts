@@ -85,6 +85,11 @@ export class CallProcess {
     this.listeners.add(listener);
   }
 
+  /** Sends `signal` without waiting (no-op once the process is gone). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.exit === null) this.child.kill(signal);
+  }
+
   /** Signals the process (SIGKILL by default) and waits for it to be gone. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<CallProcessExit> {
     if (this.exit === null) this.child.kill(signal);

@@ -16,6 +16,9 @@ export function closeCodeFor(code: CallErrorCode): number {
       return CallCloseCode.tryAgainLater;
     case 'message_too_large':
       return CallCloseCode.tooLarge;
+    case 'audio_too_fast':
+    case 'client_too_slow':
+      return CallCloseCode.policyViolation;
     case 'bad_message':
     case 'bad_audio':
     case 'call_failed':

@@ -48,6 +48,7 @@ export class LocalCallEndpoint {
       const claims = this.verify(callId, token);
       slot = this.options.supervisor.reserve(callId);
       const call = await loadCallToRun(callId, claims.flowVersionId);
+      await slot.claim();
       if (ws.readyState !== ws.OPEN) return slot.release();
       caller.attach(slot.start(call, { kind: 'local' }, caller));
     } catch (error) {

@@ -1,4 +1,5 @@
 import {
+  CALLER_AUDIO_RATE,
   CallCloseCode,
   type CallErrorCode,
   decodeCallerAudio,
@@ -13,7 +14,14 @@ import type { CallOutcome, CallSink } from '../calls/call-sink';
 import type { RunningCall } from '../calls/running-call';
 import type { PlaybackAction } from '../isolation/ipc-messages';
 import type { Logger } from '../log';
+import { runtimeMetrics } from '../service/metrics';
 import { closeCodeFor, closeReason } from './close-codes';
+import { InboundAudioBudget, MAX_DROPPED_MS } from './inbound-audio-budget';
+
+/** Bytes waiting on a socket past which agent audio is not sent (the client is not reading). */
+export const OUTBOUND_AUDIO_LIMIT = 256 * 1024;
+/** Bytes waiting on a socket past which the call is closed (client_too_slow). */
+export const OUTBOUND_CLOSE_LIMIT = 1024 * 1024;
 
 type RawData = WebSocket.RawData;
 
@@ -37,6 +45,7 @@ export class WebSocketCaller implements CallSink {
   private call: RunningCall | null = null;
   private hungUp = false;
   private finishedCall = false;
+  private readonly inbound = new InboundAudioBudget();
 
   constructor(
     private readonly socket: WebSocket,
@@ -65,7 +74,12 @@ export class WebSocketCaller implements CallSink {
   }
 
   audio(samples: Int16Array, sampleRate: number): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeAgentAudio(samples, sampleRate));
+    if (this.socket.readyState !== WebSocket.OPEN || this.tooSlow()) return;
+    if (this.socket.bufferedAmount > OUTBOUND_AUDIO_LIMIT) {
+      runtimeMetrics.agentAudioDroppedFrames++;
+      return;
+    }
+    this.socket.send(encodeAgentAudio(samples, sampleRate));
   }
 
   playback(action: PlaybackAction): void {
@@ -85,7 +99,23 @@ export class WebSocketCaller implements CallSink {
   }
 
   private post(message: ServerMessage): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (message.type !== 'call_error' && this.tooSlow()) return;
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** Ends the call when the client leaves more than OUTBOUND_CLOSE_LIMIT unread (its memory, not ours). */
+  private tooSlow(): boolean {
+    if (this.socket.bufferedAmount <= OUTBOUND_CLOSE_LIMIT) return false;
+    if (this.finishedCall) return true;
+    this.log.warn('client not reading: ending the call', { buffered: this.socket.bufferedAmount });
+    runtimeMetrics.closed('client_too_slow');
+    this.refuse(
+      'client_too_slow',
+      `the client left over ${OUTBOUND_CLOSE_LIMIT} bytes unread; read the socket as messages arrive`,
+    );
+    this.hangup();
+    return true;
   }
 
   private hangup(): void {
@@ -101,17 +131,39 @@ export class WebSocketCaller implements CallSink {
       this.log.warn('oversized message: ending the call', { bytes: size });
       this.refuse('message_too_large', `message of ${size} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit`);
       this.hangup();
-    } else if (isBinary) {
+      return;
+    }
+    if (isBinary) {
       const samples = decodeCallerAudio(toBytes(data));
-      if (samples) this.call?.callerAudio(samples);
+      if (samples) this.callerAudio(samples);
       else
         this.reject('bad_audio', `binary frame of ${size} bytes is not whole 16-bit samples (PCM s16le mono 16 kHz)`);
-    } else {
-      const parsed = parseClientMessage(new TextDecoder().decode(toBytes(data)));
-      if (!parsed.ok) this.reject('bad_message', parsed.error);
-      else if (parsed.message.type === 'user_text') this.call?.callerText(parsed.message.text);
-      else this.hangup();
+      return;
     }
+    const parsed = parseClientMessage(new TextDecoder().decode(toBytes(data)));
+    if (!parsed.ok) this.reject('bad_message', parsed.error);
+    else if (parsed.message.type === 'user_text') this.call?.callerText(parsed.message.text);
+    else this.hangup();
+  }
+
+  /** Passes caller audio on at real time at most (see InboundAudioBudget); a flood ends the call. */
+  private callerAudio(samples: Int16Array): void {
+    const verdict = this.inbound.take(samples.length);
+    if (verdict === 'accept') {
+      this.call?.callerAudio(samples);
+      return;
+    }
+    runtimeMetrics.callerAudioDroppedSeconds += samples.length / CALLER_AUDIO_RATE;
+    if (verdict === 'drop') return;
+    this.log.warn('caller audio faster than real time: ending the call', {
+      droppedMs: Math.round(this.inbound.dropped),
+    });
+    runtimeMetrics.closed('audio_too_fast');
+    this.refuse(
+      'audio_too_fast',
+      `caller audio arrived faster than real time (over ${MAX_DROPPED_MS / 1000} s beyond the clock); send 16 kHz audio as it is recorded`,
+    );
+    this.hangup();
   }
 
   /** One message dropped; the call goes on. */

@@ -1,35 +1,58 @@
-import { versions } from '@parley/db';
-import { runScenarios, type ScenarioResult, scenarioJudge } from '@parley/engine';
+import { flows, versions } from '@parley/db';
+import type { ScenarioResult } from '@parley/engine';
+import { flowSpecSchema } from '@parley/engine/flow';
 import { workspaceSettings } from '../calls/load-call';
 import type { Logger } from '../log';
+import { ScenarioRunLimit } from './run-rate-limit';
+import type { ScenarioJob } from './scenario-ipc';
+import { runScenarioProcess, type ScenarioLimits } from './scenario-process';
 
-/** Runs the scenarios of stored versions, one run at a time. */
+export interface ScenarioRunsOptions {
+  /** The runtime's provider keys and webhook secrets. */
+  secrets: Readonly<Record<string, string>>;
+  limits: ScenarioLimits;
+  /** Scenario runs one workspace may start a minute. */
+  runsPerMinute: number;
+  log: Logger;
+}
+
+/**
+ * Runs the scenarios of stored versions, each run in a process of its own under CPU and wall-time
+ * limits (scenario-process.ts), one run at a time so they never take the CPU live calls need,
+ * at most `runsPerMinute` per workspace.
+ */
 export class ScenarioRuns {
-  // One run at a time: scenarios share the runtime's process with call supervision, so they
-  // queue rather than compete for the CPU live calls need.
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly limit: ScenarioRunLimit;
 
-  constructor(
-    private readonly secrets: Readonly<Record<string, string>>,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly options: ScenarioRunsOptions) {
+    this.limit = new ScenarioRunLimit(options.runsPerMinute);
+  }
 
-  /** Runs version `flowVersionId`'s scenarios (all, or the given ids); NotFoundError when the version is missing. */
-  run(flowVersionId: string, ids?: readonly string[]): Promise<ScenarioResult[]> {
+  /**
+   * Runs version `flowVersionId`'s scenarios (all, or the given ids); NotFoundError when the
+   * version is missing, ScenarioRunsLimited when its workspace is over its limit.
+   */
+  async run(flowVersionId: string, ids?: readonly string[]): Promise<ScenarioResult[]> {
+    const version = await versions.getById(flowVersionId);
+    this.limit.take((await flows.get(version.flowId)).workspaceId);
     const run = this.queue.then(async () => {
-      const version = await versions.getById(flowVersionId);
       const workspace = await workspaceSettings(version.flowId);
-      const started = performance.now();
-      const results = await runScenarios(version.spec, {
-        secrets: { ...this.secrets, ...workspace.secrets },
-        webhooks: { allowList: workspace.webhookAllowList },
-        judge: scenarioJudge(this.secrets),
+      const job: ScenarioJob = {
+        spec: version.spec as ScenarioJob['spec'],
         ...(ids ? { ids } : {}),
-      });
-      this.log.info('scenarios ran', {
+        secrets: { ...this.options.secrets, ...workspace.secrets },
+        judgeSecrets: { ...this.options.secrets },
+        webhookAllowList: workspace.webhookAllowList,
+      };
+      const started = performance.now();
+      const outcome = await runScenarioProcess(job, this.options.limits);
+      const results = withUnfinished(version.spec, ids, outcome.results, outcome.stopped);
+      this.options.log.info('scenarios ran', {
         flowVersionId,
         scenarios: results.length,
         failed: results.filter((r) => r.status !== 'passed').length,
+        stopped: outcome.stopped,
         ms: Math.round(performance.now() - started),
       });
       return results;
@@ -37,4 +60,27 @@ export class ScenarioRuns {
     this.queue = run.catch(() => {});
     return run;
   }
+}
+
+/** The results in the spec's order, every chosen scenario that did not finish marked `error` with why. */
+function withUnfinished(
+  spec: unknown,
+  ids: readonly string[] | undefined,
+  results: ScenarioResult[],
+  stopped: string | null,
+): ScenarioResult[] {
+  const scenarios = flowSpecSchema.safeParse(spec).data?.scenarios ?? [];
+  const chosen = ids ? scenarios.filter((s) => ids.includes(s.id)) : scenarios;
+  return chosen.map(
+    (scenario) =>
+      results.find((r) => r.id === scenario.id) ?? {
+        id: scenario.id,
+        name: scenario.name,
+        status: 'error',
+        error: stopped ?? 'the scenario did not run',
+        opening: [],
+        steps: [],
+        durationMs: 0,
+      },
+  );
 }

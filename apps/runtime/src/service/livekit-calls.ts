@@ -20,6 +20,7 @@ export function startLiveKitCalls(livekit: LiveKitConfig, supervisor: CallSuperv
       let call: Awaited<ReturnType<typeof loadCallToRun>>;
       try {
         call = await loadCallToRun(job.callId, job.flowVersionId);
+        await slot.claim();
       } catch (error) {
         slot.release();
         throw error;

@@ -7,9 +7,16 @@ import { scenariosRoute } from '../http/scenarios-route';
 import { ProcessPool } from '../isolation/process-pool';
 import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
+import { LeaseKeeper } from '../records/lease-keeper';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
 import { startLiveKitCalls } from './livekit-calls';
 import { checkReadiness } from './readiness';
+
+/** From SIGTERM to SIGKILL for a call process that missed its end deadline. */
+const KILL_AFTER_TERM_MS = 2000;
+
+/** A pending call nobody connected to for this long can never start (call tokens last 5 minutes). */
+const UNCLAIMED_CALL_MS = 10 * 60_000;
 
 /** A running runtime service. */
 export interface Runtime {
@@ -29,9 +36,30 @@ export interface Runtime {
 /** Starts the runtime: HTTP server, local-mode WebSocket calls, and LiveKit dispatch when configured. */
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const pool = new ProcessPool(config.spareProcesses, log);
-  const supervisor = new CallSupervisor({ maxCalls: config.maxCalls, pool, secrets: config.sessionSecrets, log });
+  let supervisor: CallSupervisor | null = null;
+  const leases = new LeaseKeeper(
+    { runtimeId: config.runtimeId, leaseMs: config.leaseMs, unclaimedMs: UNCLAIMED_CALL_MS },
+    () => supervisor?.callIds() ?? [],
+    log,
+  );
+  supervisor = new CallSupervisor({
+    maxCalls: config.maxCalls,
+    pool,
+    secrets: config.sessionSecrets,
+    killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
+    leases,
+    log,
+  });
+  // Before taking calls: fail what an earlier run of this runtime left behind.
+  await leases.start();
   const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
-  const scenarios = scenariosRoute(new ScenarioRuns(config.sessionSecrets, log), config.secret, log);
+  const scenarioRuns = new ScenarioRuns({
+    secrets: config.sessionSecrets,
+    limits: { cpuSeconds: config.scenarioCpuSeconds, wallMs: config.scenarioWallMs },
+    runsPerMinute: config.scenarioRunsPerMinute,
+    log,
+  });
+  const scenarios = scenariosRoute(scenarioRuns, config.secret, log);
   const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,6 +83,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     livekit?.drain();
     await supervisor.drain(config.drainTimeoutMs);
     await Promise.all([pool.close(), livekit?.close()]);
+    leases.stop();
     calls.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -21,7 +21,7 @@ describe('CallRecorder', () => {
       { maxBatch: 100, intervalMs: 60_000 },
     );
     for (let i = 0; i < 250; i++) recorder.add(vad(i));
-    await expect.poll(async () => (await callEvents.list(callId)).length).toBe(200);
+    await expect.poll(async () => (await callEvents.list(callId)).length, { timeout: 10_000 }).toBe(200);
     recorder.add({ type: 'handoff', from: 'reception', to: 'billing', edgeId: 'e1', reason: 'bill', t: 300 });
     await recorder.flush();
     const stored = await callEvents.list(callId);
@@ -49,14 +49,14 @@ describe('CallRecorder', () => {
     await expect.poll(async () => (await callEvents.list(callId)).length).toBe(1);
   });
 
-  it('logs (with the call id) and counts events it could not store, and goes on', async () => {
+  it('logs (with the call id) and counts events it could not store (no such call: no retry), and goes on', async () => {
     const lines: Record<string, unknown>[] = [];
     const log = createLogger({ callId: 'no-such-call' }, (line) => lines.push(JSON.parse(line)));
     const recorder = new CallRecorder('00000000-0000-4000-8000-000000000000', log);
     recorder.add(vad(1));
     recorder.add(vad(2));
-    await recorder.flush();
-    expect(recorder.lostEvents).toBe(2);
+    await recorder.close(1000);
+    expect(recorder.droppedEvents).toBe(2);
     expect(lines).toEqual([
       expect.objectContaining({
         level: 'error',

@@ -42,7 +42,8 @@ afterAll(async () => {
   await runtime?.drain();
 });
 
-describe('POST /scenarios/run', () => {
+// Each run boots a process of its own (engine, TTS): slow on a busy machine.
+describe('POST /scenarios/run', { timeout: 180_000 }, () => {
   it("runs a version's scenarios through the engine and answers with the results", async () => {
     const response = await run({ flowVersionId: receptionist.id }, signScenarioRunToken(TEST_SECRET, receptionist.id));
     expect(response.status).toBe(200);

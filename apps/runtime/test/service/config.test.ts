@@ -19,7 +19,13 @@ describe('runtime config from the environment', () => {
       secretSource: 'env',
       maxCalls: 20,
       drainTimeoutMs: 30_000,
+      endGraceMs: 5000,
+      runtimeId: expect.stringMatching(/:3001$/),
+      leaseMs: 30_000,
       spareProcesses: 1,
+      scenarioCpuSeconds: 60,
+      scenarioWallMs: 300_000,
+      scenarioRunsPerMinute: 10,
       livekit: null,
       sessionSecrets: {},
     });

@@ -22,3 +22,27 @@ export async function localCall(version: VersionRecord): Promise<{ call: CallRec
   const call = await calls.create({ flowVersionId: version.id, mode: 'local' });
   return { call, token: signCallToken(TEST_SECRET, { callId: call.id, flowVersionId: version.id }) };
 }
+
+/** A sentence of about 80 characters (~5 s of eSpeak speech); `n` of them make a long monologue. */
+export function monologue(n: number): string {
+  return Array.from(
+    { length: n },
+    (_, i) => `This is sentence number ${i + 1} of a long talk that goes on and on.`,
+  ).join(' ');
+}
+
+/**
+ * A published one-agent flow, typed only, whose agent greets with a long monologue (about two
+ * minutes of speech): a call to it receives agent audio steadily while a test does something else.
+ */
+export async function publishTalker(): Promise<VersionRecord> {
+  const spec = flowSpecSchema.parse({
+    schemaVersion: 1,
+    name: 'Talker',
+    entryAgentId: 'talker',
+    agents: [{ id: 'talker', name: 'Talker', greeting: monologue(24), stt: { provider: 'none' } }],
+    edges: [],
+  });
+  const flow = await flows.create(spec, (await workspaces.create('Runtime tests')).id);
+  return versions.publish(flow.id, 'runtime test');
+}

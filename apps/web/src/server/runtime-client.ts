@@ -47,6 +47,8 @@ export async function runScenariosOnRuntime(
     120_000,
   );
   const body = (await response.json().catch(() => ({}))) as { results?: ScenarioResult[]; error?: string };
+  // The runtime limits scenario runs per workspace; its message says when to retry.
+  if (response.status === 429) throw new ApiError(429, 'rate_limited', `${body.error ?? 'Too many scenario runs'}.`);
   if (!response.ok || !body.results) {
     throw new ApiError(
       503,

@@ -12,6 +12,10 @@ export type CallErrorCode =
   | 'bad_message'
   | 'bad_audio'
   | 'message_too_large'
+  /** The caller sent audio faster than real time, well past the allowance. */
+  | 'audio_too_fast'
+  /** The client did not read what the runtime sent (too much waiting on its socket). */
+  | 'client_too_slow'
   | 'call_failed';
 
 /**
@@ -33,6 +37,8 @@ export const CallCloseCode = {
   ended: 1000,
   /** Runtime shutting down and the call could not finish in time. */
   goingAway: 1001,
+  /** The client broke the protocol's pace: audio faster than real time, or not reading. */
+  policyViolation: 1008,
   /** Oversized message. */
   tooLarge: 1009,
   /** The call's process crashed or the session failed to start. */

@@ -5,6 +5,7 @@ export * from './field-settings';
 export * from './issues';
 export * from './plan';
 export * from './resolve';
+export * from './safe-regex';
 export * from './schema';
 export * from './settings';
 export * from './template';

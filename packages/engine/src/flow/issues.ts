@@ -24,6 +24,7 @@ export const issueCodes = [
   'scenario_agent_unknown',
   'scenario_expectation_empty',
   'scenario_pattern_invalid',
+  'script_rule_invalid',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

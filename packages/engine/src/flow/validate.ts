@@ -3,6 +3,7 @@ import { isKnownProvider, type ProviderKind } from '../providers/catalog';
 import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
 import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
+import { compileSafeRegex } from './safe-regex';
 import { type FlowSpec, flowSpecSchema } from './schema';
 import { numberRange, type TurnHandling, type TurnHandlingOverrides, turnHandlingSettings } from './settings';
 import { referencedVariables } from './template';
@@ -35,6 +36,7 @@ export function validate(input: unknown): ValidationResult {
   checkSettings(spec, report);
   checkProviders(spec, report);
   checkScenarios(spec, report);
+  checkScriptRules(spec, report);
   return { valid: !issues.some((i) => i.severity === 'error'), issues, spec };
 }
 
@@ -391,6 +393,25 @@ function checkProviders(spec: FlowSpec, report: Report): void {
   });
 }
 
+/** Script rules run on the linear-time engine: a pattern it cannot compile would never match. */
+function checkScriptRules(spec: FlowSpec, report: Report): void {
+  spec.agents.forEach((agent, i) => {
+    agent.script?.rules.forEach((rule, r) => {
+      const compiled = compileSafeRegex(rule.when);
+      if (compiled.ok) return;
+      report(
+        'script_rule_invalid',
+        `Agent "${agent.name}", script rule ${r + 1}: "${rule.when}" ${compiled.problem}.`,
+        {
+          kind: 'agent',
+          id: agent.id,
+          path: `agents.${i}.script.rules.${r}.when`,
+        },
+      );
+    });
+  });
+}
+
 function checkScenarios(spec: FlowSpec, report: Report): void {
   const agents = new Set(spec.agents.map((a) => a.id));
   const ids = new Set<string>();
@@ -422,12 +443,11 @@ function checkScenarios(spec: FlowSpec, report: Report): void {
           );
         }
         if (expectation.pattern !== undefined) {
-          try {
-            new RegExp(expectation.pattern, 'i');
-          } catch {
+          const compiled = compileSafeRegex(expectation.pattern);
+          if (!compiled.ok) {
             report(
               'scenario_pattern_invalid',
-              `Scenario "${scenario.name}", turn ${t + 1}: "${expectation.pattern}" is not a valid regular expression.`,
+              `Scenario "${scenario.name}", turn ${t + 1}: the pattern "${expectation.pattern}" ${compiled.problem}.`,
               { ...target, path: `${path}.pattern` },
             );
           }

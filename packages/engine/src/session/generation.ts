@@ -2,7 +2,7 @@ import type { ChatMessage, Llm, ToolCallRequest, ToolDefinition } from '../provi
 import { type Clock, trackIterable } from './clock';
 import type { SessionEventBody } from './events';
 import { isRetryable } from './provider-retry';
-import { SentenceSplitter } from './sentence-splitter';
+import { MAX_REPLY_CHARS, SentenceSplitter } from './sentence-splitter';
 import type { SpeechHandle } from './speech-handle';
 import type { SpeechPlayout } from './speech-playout';
 import type { ToolOutcome } from './tools/tool-outcome';
@@ -151,6 +151,15 @@ async function streamRound(
     waitStart = clock.now();
   }
   for (const sentence of splitter.flush()) input.playout.say(sentence, round);
+  if (splitter.truncated) {
+    input.emit({
+      type: 'error',
+      source: 'llm',
+      code: 'reply_too_long',
+      message: `the reply was cut after ${MAX_REPLY_CHARS} characters of speech; ask for shorter answers in the agent's instructions`,
+      recoverable: true,
+    });
+  }
 }
 
 async function startTool(input: GenerationInput, call: ToolCallRequest): Promise<ToolOutcome> {

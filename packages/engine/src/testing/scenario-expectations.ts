@@ -1,3 +1,4 @@
+import { compileSafeRegex } from '../flow/safe-regex';
 import type { ScenarioExpectation } from '../flow/schema';
 import type { Llm } from '../providers/llm/types';
 import type { SessionEvent } from '../session/events';
@@ -56,13 +57,9 @@ async function says(
     return verdict.pass ? pass(`the judge agreed: ${verdict.reason}`) : fail(`the judge disagreed: ${verdict.reason}`);
   }
   if (pattern !== undefined) {
-    let regex: RegExp;
-    try {
-      regex = new RegExp(pattern, 'i');
-    } catch (error) {
-      return fail(`the pattern /${pattern}/ is not a valid regular expression: ${(error as Error).message}`);
-    }
-    return regex.test(said)
+    const compiled = compileSafeRegex(pattern);
+    if (!compiled.ok) return fail(`the pattern /${pattern}/ ${compiled.problem}`);
+    return compiled.regex.test(said)
       ? pass(`${JSON.stringify(said)} matches /${pattern}/`)
       : fail(`expected the agent to say something matching /${pattern}/, but it said ${JSON.stringify(said)}`);
   }

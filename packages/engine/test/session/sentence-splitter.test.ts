@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SentenceSplitter } from '../../src/session/sentence-splitter';
+import { MAX_REPLY_CHARS, MAX_SENTENCE_CHARS, SentenceSplitter } from '../../src/session/sentence-splitter';
 
 function split(deltas: string[]): string[][] {
   const splitter = new SentenceSplitter();
@@ -18,5 +18,37 @@ describe('SentenceSplitter', () => {
 
   it('splits on ! and ? and keeps closing quotes', () => {
     expect(split(['Stop! "Really?" ', 'Yes.']).flat()).toEqual(['Stop!', '"Really?"', 'Yes.']);
+  });
+});
+
+describe('SentenceSplitter bounds', () => {
+  it('cuts text with no punctuation into pieces of at most MAX_SENTENCE_CHARS, at word boundaries', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const splitter = new SentenceSplitter();
+    const pieces = [...splitter.push(words), ...splitter.flush()];
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(pieces.join(' ')).toBe(words);
+  });
+
+  it('cuts one endless word too', () => {
+    const splitter = new SentenceSplitter();
+    const pieces = [...splitter.push('x'.repeat(3000)), ...splitter.flush()];
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(pieces.join('')).toBe('x'.repeat(3000));
+  });
+});
+
+describe('SentenceSplitter reply budget', () => {
+  it('sends at most MAX_REPLY_CHARS of one reply to TTS and says it cut the rest', () => {
+    const splitter = new SentenceSplitter();
+    const sentence = 'This sentence is about fifty characters long, yes. ';
+    const out: string[] = [];
+    for (let i = 0; i < 400; i++) out.push(...splitter.push(sentence));
+    out.push(...splitter.flush());
+    const total = out.reduce((sum, s) => sum + s.length, 0);
+    expect(total).toBeLessThanOrEqual(MAX_REPLY_CHARS);
+    expect(total).toBeGreaterThan(MAX_REPLY_CHARS - sentence.length);
+    expect(splitter.truncated).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { AgentPlan, HandoffToolPlan } from '../../flow/plan';
+import { compileSafeRegex } from '../../flow/safe-regex';
 import { renderTemplate } from '../../flow/template';
 import type { ChatMessage, Llm, LlmChunk, LlmRequest } from './types';
 
@@ -17,7 +18,7 @@ const stopWords = new Set(
 
 /**
  * The offline default LLM: deterministic replies from the agent's script rules. For the last
- * user message the first rule whose `when` matches (case-insensitive) speaks its `say` word
+ * user message the first rule whose `when` matches (case-insensitive, linear-time RE2 syntax) speaks its `say` word
  * by word and/or calls its tool; `{{name}}` in both reads the regex's named groups, then the
  * call's variables. After tool results it acknowledges them; with no matching rule it takes a
  * handoff whose name or description words the caller used, else the fallback, else echoes.
@@ -36,9 +37,10 @@ async function* reply(options: ScriptedLlmOptions, request: LlmRequest): AsyncGe
 
   const nextId = () => `call_${options.agent.id}_${countToolCalls(messages) + 1}`;
   for (const rule of options.agent.script.rules) {
-    const match = safeRegex(rule.when)?.exec(userText);
-    if (!match) continue;
-    const values = { ...options.variables?.(), ...match.groups };
+    const compiled = compileSafeRegex(rule.when);
+    const groups = compiled.ok ? compiled.regex.exec(userText) : null;
+    if (!groups) continue;
+    const values = { ...options.variables?.(), ...groups };
     if (rule.say) yield* words(renderTemplate(rule.say, values), request.signal);
     if (rule.call) {
       const args = Object.fromEntries(
@@ -102,14 +104,6 @@ function keywords(text: string): string[] {
 
 function countToolCalls(messages: readonly ChatMessage[]): number {
   return messages.reduce((n, m) => n + (m.role === 'assistant' ? (m.toolCalls?.length ?? 0) : 0), 0);
-}
-
-function safeRegex(source: string): RegExp | null {
-  try {
-    return new RegExp(source, 'i');
-  } catch {
-    return null;
-  }
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

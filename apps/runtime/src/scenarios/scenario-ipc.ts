@@ -1,0 +1,25 @@
+import type { ScenarioResult } from '@parley/engine';
+
+/** What a scenario process needs to run one version's scenarios, as a call would get it. */
+export interface ScenarioJob {
+  /** The version's FlowSpec as stored. */
+  spec: { scenarios: { id: string }[] } & Record<string, unknown>;
+  ids?: readonly string[];
+  /** Provider keys and webhook secrets by name (the workspace's over the runtime's). */
+  secrets: Record<string, string>;
+  /** The runtime's own keys, for the judge LLM only. */
+  judgeSecrets: Record<string, string>;
+  webhookAllowList: string[];
+}
+
+/** Parent -> scenario process. */
+export type ScenarioParentMessage = { type: 'run'; job: ScenarioJob };
+
+/** Scenario process -> parent. */
+export type ScenarioChildMessage =
+  /** Booted: waiting for its job. */
+  | { type: 'ready' }
+  /** One scenario finished (sent as each one ends, so a run stopped midway keeps what it did). */
+  | { type: 'result'; result: ScenarioResult }
+  /** Every chosen scenario ran; the process exits next. */
+  | { type: 'done' };
