@@ -4,16 +4,24 @@
  * the runtime. Offline providers need no API keys. Ctrl+C stops everything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { ensureDatabase } from '@parley/db/bootstrap';
 import { nextCli } from './next-cli';
+import { dataDir, migrationsDir } from './repo-paths';
 import { ensureWebBuild } from './web-build';
 
 const port = process.env.PORT ?? '3000';
-const database = await ensureDatabase();
+const database = await ensureDatabase({ dataDir: join(dataDir, 'postgres'), migrationsDir });
 console.log(`parley: database ready (${database.embedded ? 'embedded PostgreSQL in data/postgres' : 'DATABASE_URL'})`);
 await ensureWebBuild();
 
-const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+// PARLEY_DATA_DIR: where the web app and the runtime keep (and share) dev secrets when unset.
+const env = {
+  ...process.env,
+  PARLEY_DATA_DIR: process.env.PARLEY_DATA_DIR || dataDir,
+  DATABASE_URL: database.url,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 const children: ChildProcess[] = [
   // Node runs Next's CLI itself (not through npx), so stopping this child stops the server.
   spawn(process.execPath, [nextCli, 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
