@@ -3,14 +3,16 @@ import { resolveSecretsKey } from '@parley/db/secret-key';
 
 /**
  * The secrets web app and runtime must share, resolved once by `npm start`: from the environment,
- * else (one-machine use) the dev files in data/. With NODE_ENV=production they must be set, and
+ * else (one-machine use) the dev files in PARLEY_DATA_DIR (data/). With NODE_ENV=production they must be set, and
  * `npm start` stops here saying which, before anything starts.
  */
-export function sharedSecrets(): { PARLEY_SECRET: string; PARLEY_SECRETS_KEY: string } {
+export function sharedSecrets(
+  env: Readonly<Record<string, string | undefined>>,
+): { PARLEY_SECRET: string; PARLEY_SECRETS_KEY: string } {
   try {
     return {
-      PARLEY_SECRET: resolveParleySecret().secret,
-      PARLEY_SECRETS_KEY: resolveSecretsKey().key.toString('base64'),
+      PARLEY_SECRET: resolveParleySecret(env).secret,
+      PARLEY_SECRETS_KEY: resolveSecretsKey(env).key.toString('base64'),
     };
   } catch (error) {
     console.error(`parley: cannot start: ${error instanceof Error ? error.message : String(error)}`);

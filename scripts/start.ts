@@ -4,14 +4,18 @@
  * the runtime. Offline providers need no API keys. Ctrl+C stops everything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { ensureDatabase } from '@parley/db/bootstrap';
 import { nextCli } from './next-cli';
+import { dataDir, migrationsDir } from './repo-paths';
 import { embeddedDatabasePort, sharedSecrets } from './start-settings';
 import { ensureWebBuild } from './web-build';
 
 const port = process.env.PORT ?? '3000';
-const secrets = sharedSecrets();
-const database = await ensureDatabase({ port: embeddedDatabasePort() });
+// PARLEY_DATA_DIR: where the web app and the runtime keep (and share) dev secrets when unset.
+const dataDirEnv = process.env.PARLEY_DATA_DIR || dataDir;
+const secrets = sharedSecrets({ ...process.env, PARLEY_DATA_DIR: dataDirEnv });
+const database = await ensureDatabase({ dataDir: join(dataDir, 'postgres'), migrationsDir, port: embeddedDatabasePort() });
 console.log(
   `parley: database ready (${database.embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'DATABASE_URL'})`,
 );
@@ -19,7 +23,13 @@ await ensureWebBuild();
 
 // Both processes get the same secrets: `next start` runs the web app with NODE_ENV=production,
 // which would otherwise refuse the dev files the runtime reads.
-const env = { ...process.env, ...secrets, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  ...secrets,
+  PARLEY_DATA_DIR: dataDirEnv,
+  DATABASE_URL: database.url,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 const children: ChildProcess[] = [
   // Node runs Next's CLI itself (not through npx), so stopping this child stops the server.
   spawn(process.execPath, [nextCli, 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../packages/db/src/embedded';
-import { freePort } from '../../packages/db/src/free-port';
-import { createTestDatabase } from '../../packages/db/src/test-database';
+import { startEmbeddedPostgres } from '@parley/db/embedded';
+import { freePort } from '@parley/test-support/free-port';
+import { createTestDatabase } from '@parley/test-support/test-database';
 
 /** A fresh migrated database for one e2e run, and how to remove it. */
 export interface E2eDatabase {

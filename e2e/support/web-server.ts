@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../../packages/db/src/free-port';
+import { freePort } from '@parley/test-support/free-port';
 import { nextCli } from '../../scripts/next-cli';
 import { buildWeb, webBuildIsStale } from '../../scripts/web-build';
 

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeAgentAudio, type ServerMessage } from '@parley/calls';
 import { startEmbeddedPostgres } from '@parley/db/embedded';
-import { freePort } from '@parley/db/free-port';
+import { freePort } from '@parley/test-support/free-port';
 import { templates } from '@parley/engine/templates';
 import pg from 'pg';
 import { afterAll, expect, test } from 'vitest';

@@ -7,7 +7,7 @@ export {
 export { type ClientMessage, type ParsedClientMessage, parseClientMessage } from './protocol/client-messages';
 export { CALLER_AUDIO_RATE, MAX_MESSAGE_BYTES } from './protocol/limits';
 export { CallCloseCode, type CallErrorCode, type ServerMessage } from './protocol/server-messages';
-export { DEFAULT_DATA_DIR, type ParleySecret, resolveParleySecret } from './secret/parley-secret';
+export { type ParleySecret, resolveParleySecret } from './secret/parley-secret';
 export { type CallTokenClaims, DEFAULT_TOKEN_TTL_MS, signCallToken, verifyCallToken } from './token/call-token';
 export { CallTokenError, type CallTokenProblem } from './token/call-token-error';
 export { signScenarioRunToken, verifyScenarioRunToken } from './token/scenario-run-token';

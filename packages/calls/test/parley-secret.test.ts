@@ -40,4 +40,10 @@ describe('PARLEY_SECRET', () => {
     expect(readFileSync(join(dir, 'parley-secret'), 'utf8')).toBe(first.secret);
     expect(statSync(join(dir, 'parley-secret')).mode & 0o077).toBe(0);
   });
+
+  it('takes the folder from PARLEY_DATA_DIR, and guesses none when it is unset', () => {
+    const dir = join(tempDir(), 'data');
+    expect(resolveParleySecret({ PARLEY_DATA_DIR: dir }).path).toBe(join(dir, 'parley-secret'));
+    expect(() => resolveParleySecret({})).toThrow(/PARLEY_SECRET is not set, and there is no PARLEY_DATA_DIR/);
+  });
 });

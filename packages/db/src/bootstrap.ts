@@ -1,7 +1,6 @@
 import { createDatabase, databaseName, databaseUrl } from './databases';
 import { startEmbeddedPostgres } from './embedded';
 import { deployMigrations } from './migrate/deploy';
-import { defaultDataDir } from './paths';
 
 export interface ReadyDatabase {
   url: string;
@@ -14,21 +13,25 @@ export interface ReadyDatabase {
 
 /**
  * Makes a migrated Parley database available: DATABASE_URL when set (its database is created if
- * missing), else database `parley` on an embedded server with its cluster in `dataDir`
- * (default <repo>/data/postgres). Pending migrations are applied either way.
+ * missing), else database `parley` on an embedded server with its cluster in `dataDir`.
+ * Pending migrations from `migrationsDir` are applied either way.
  */
-export async function ensureDatabase(options: { dataDir?: string; port?: number } = {}): Promise<ReadyDatabase> {
+export async function ensureDatabase(options: {
+  dataDir: string;
+  migrationsDir: string;
+  port?: number;
+}): Promise<ReadyDatabase> {
   const given = process.env.DATABASE_URL;
   if (given) {
     await createDatabase(given, databaseName(given));
-    await deployMigrations(given);
+    await deployMigrations(given, options.migrationsDir);
     return { url: given, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: options.dataDir ?? defaultDataDir, port: options.port });
+  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port });
   try {
     const url = databaseUrl(server.url, 'parley');
     await createDatabase(server.url, 'parley');
-    await deployMigrations(url);
+    await deployMigrations(url, options.migrationsDir);
     return { url, embedded: true, dataDir: server.dataDir, stop: () => server.stop() };
   } catch (error) {
     await server.stop();

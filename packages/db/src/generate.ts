@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { repoRoot, schemaPath } from './paths';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// An install script of this package, not library code: it may know the repository's layout.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const schemaPath = join(repoRoot, 'prisma', 'schema.prisma');
 
 /**
  * Generates the Prisma client into packages/db/src/generated (run at install time). The Prisma

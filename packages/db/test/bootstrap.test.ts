@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@parley/test-support/free-port';
+import { migrationsDir } from '@parley/test-support/repo-paths';
 import pg from 'pg';
 import { afterEach, expect, test } from 'vitest';
 import { ensureDatabase, type ReadyDatabase } from '../src/bootstrap';
 import { databaseUrl, dropDatabase } from '../src/databases';
-import { freePort } from '../src/free-port';
 
 const testUrl = process.env.DATABASE_URL as string;
 const cleanups: (() => Promise<void>)[] = [];
@@ -35,11 +36,13 @@ test('with DATABASE_URL naming a missing database, ensureDatabase creates and mi
   cleanups.push(() => dropDatabase(testUrl, name));
   process.env.DATABASE_URL = url;
 
-  const ready: ReadyDatabase = await ensureDatabase();
+  // With DATABASE_URL the embedded cluster's folder is never used.
+  const options = { dataDir: join(tmpdir(), 'parley-bootstrap-unused'), migrationsDir };
+  const ready: ReadyDatabase = await ensureDatabase(options);
   expect(ready).toMatchObject({ url, embedded: false });
   expect(await appliedMigrations(url)).toBeGreaterThan(0);
   // A second start finds everything in place.
-  expect((await ensureDatabase()).url).toBe(url);
+  expect((await ensureDatabase(options)).url).toBe(url);
   await ready.stop();
 });
 
@@ -50,7 +53,7 @@ test('without DATABASE_URL, ensureDatabase serves database parley from an embedd
   delete process.env.DATABASE_URL;
   const port = await freePort();
 
-  const ready = await ensureDatabase({ dataDir: join(parent, 'postgres'), port });
+  const ready = await ensureDatabase({ dataDir: join(parent, 'postgres'), migrationsDir, port });
   cleanups.push(() => ready.stop());
   expect(ready.embedded).toBe(true);
   expect(ready.url).toBe(`postgresql://postgres:parley@127.0.0.1:${port}/parley`);

@@ -1,10 +1,10 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@parley/test-support/free-port';
 import pg from 'pg';
 import { afterAll, expect, test } from 'vitest';
 import { type EmbeddedServer, startEmbeddedPostgres } from '../src/embedded';
-import { freePort } from '../src/free-port';
 
 let parent = '';
 let running: EmbeddedServer | undefined;

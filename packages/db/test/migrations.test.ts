@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrationsDir, schemaPath } from '@parley/test-support/repo-paths';
 import pg from 'pg';
 import { afterEach, expect, test } from 'vitest';
 import { createDatabase, databaseUrl, dropDatabase } from '../src/databases';
 import { createNewMigration, deployMigrations, diffDatabaseToSchema, readSchemaFile } from '../src/migrate/index';
-import { migrationsDir } from '../src/paths';
 
 const serverUrl = process.env.DATABASE_URL as string;
 const cleanups: (() => Promise<void>)[] = [];
@@ -38,7 +38,7 @@ test('deploy applies every migration folder to an empty database, recorded as pr
   const names = folders.map((e) => e.name).sort();
   expect(names.length).toBeGreaterThan(0);
 
-  expect(await deployMigrations(url)).toEqual(names);
+  expect(await deployMigrations(url, migrationsDir)).toEqual(names);
 
   const recorded = await query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
     url,
@@ -68,15 +68,17 @@ test('deploy applies every migration folder to an empty database, recorded as pr
 
 test('the migrated database matches schema.prisma exactly (empty diff)', async () => {
   const url = await emptyDatabase();
-  await deployMigrations(url);
-  expect(await diffDatabaseToSchema(url)).toBe('');
+  await deployMigrations(url, migrationsDir);
+  expect(await diffDatabaseToSchema(url, await readSchemaFile(schemaPath))).toBe('');
 });
 
 test('the diff reports what the database lacks', async () => {
   const url = await emptyDatabase();
-  await deployMigrations(url);
+  await deployMigrations(url, migrationsDir);
   await query(url, 'DROP INDEX "flows_workspace_id_updated_at_idx"');
-  expect(await diffDatabaseToSchema(url)).toContain('CREATE INDEX "flows_workspace_id_updated_at_idx"');
+  expect(await diffDatabaseToSchema(url, await readSchemaFile(schemaPath))).toContain(
+    'CREATE INDEX "flows_workspace_id_updated_at_idx"',
+  );
 });
 
 test('flows made before workspaces existed move to one Default workspace; a fresh database gets none', async () => {
@@ -95,7 +97,7 @@ test('flows made before workspaces existed move to one Default workspace; a fres
       `INSERT INTO flows (id, name, draft, updated_at) VALUES (gen_random_uuid(), '${name}', '{}', now())`,
     );
   }
-  await deployMigrations(url);
+  await deployMigrations(url, migrationsDir);
 
   const workspaces = await query<{ id: string; name: string }>(url, 'SELECT id, name FROM workspaces');
   expect(workspaces).toEqual([{ id: expect.any(String), name: 'Default' }]);
@@ -103,14 +105,14 @@ test('flows made before workspaces existed move to one Default workspace; a fres
   expect(owners).toEqual([{ workspace_id: workspaces[0]?.id }]);
 
   const fresh = await emptyDatabase();
-  await deployMigrations(fresh);
+  await deployMigrations(fresh, migrationsDir);
   expect(await query(fresh, 'SELECT id FROM workspaces')).toEqual([]);
 });
 
 test('deploy is idempotent: a second run applies nothing and records nothing new', async () => {
   const url = await emptyDatabase();
-  await deployMigrations(url);
-  expect(await deployMigrations(url)).toEqual([]);
+  await deployMigrations(url, migrationsDir);
+  expect(await deployMigrations(url, migrationsDir)).toEqual([]);
   const [row] = await query<{ count: string }>(url, 'SELECT count(*) AS count FROM _prisma_migrations');
   const folders = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
   expect(Number(row?.count)).toBe(folders.length);
@@ -120,7 +122,7 @@ test('a new migration holds the change from the existing migrations to the schem
   const dir = await mkdtemp(join(tmpdir(), 'parley-migrations-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   await cp(migrationsDir, dir, { recursive: true });
-  const schema = await readSchemaFile();
+  const schema = await readSchemaFile(schemaPath);
 
   expect(await createNewMigration('nothing', { serverUrl, migrationsDir: dir, schema })).toBeNull();
 

@@ -67,15 +67,15 @@ describe('the cipher and its key', () => {
         source: 'env',
       });
       expect(() => resolveSecretsKey({ PARLEY_SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/32 random bytes/);
-      expect(() => resolveSecretsKey({ NODE_ENV: 'production' }, join(dir, 'k'))).toThrow(
-        /PARLEY_SECRETS_KEY is not set/,
-      );
+      expect(() => resolveSecretsKey({ NODE_ENV: 'production', PARLEY_DATA_DIR: dir })).toThrow(/PARLEY_SECRETS_KEY is not set; with NODE_ENV=production/);
+      // The package does not guess where data lives: without a key or a data folder it says so.
+      expect(() => resolveSecretsKey({})).toThrow(/PARLEY_DATA_DIR/);
 
-      const first = resolveSecretsKey({}, join(dir, 'k'));
+      const first = resolveSecretsKey({ PARLEY_DATA_DIR: dir });
       expect(first.source).toBe('dev-file');
       expect(first.key).toHaveLength(32);
-      expect(resolveSecretsKey({}, join(dir, 'k')).key).toEqual(first.key);
-      expect(Buffer.from(await readFile(join(dir, 'k'), 'utf8'), 'base64')).toEqual(first.key);
+      expect(resolveSecretsKey({ PARLEY_DATA_DIR: dir }).key).toEqual(first.key);
+      expect(Buffer.from(await readFile(join(dir, 'secrets-key'), 'utf8'), 'base64')).toEqual(first.key);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

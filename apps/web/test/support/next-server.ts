@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@parley/db/free-port';
+import { freePort } from '@parley/test-support/free-port';
 
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 /** The shared secret and where it came from (never the secret itself in logs: log `source`). */
 export interface ParleySecret {
@@ -10,10 +9,6 @@ export interface ParleySecret {
   /** The file a dev secret is kept in. */
   path?: string;
 }
-
-/** data/ at the repository root (gitignored): where the dev secret lives. */
-// Not `new URL('../../../../data/', import.meta.url)`: bundlers (Next's Turbopack) read that as an asset import.
-export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../data');
 
 const DEV_SECRET_FILE = 'parley-secret';
 
@@ -28,12 +23,13 @@ function readDevSecret(path: string): string | null {
 
 /**
  * PARLEY_SECRET from the environment; in development, when unset, a random secret made once and
- * kept in data/parley-secret so the web app and the runtime (separate processes) agree on it.
+ * kept in `dataDir`/parley-secret (default PARLEY_DATA_DIR, which npm start sets to the
+ * repository's data/) so the web app and the runtime (separate processes) agree on it.
  * Production (NODE_ENV=production) requires PARLEY_SECRET.
  */
 export function resolveParleySecret(
   env: Readonly<Record<string, string | undefined>> = process.env,
-  dataDir = DEFAULT_DATA_DIR,
+  dataDir: string | undefined = env.PARLEY_DATA_DIR,
 ): ParleySecret {
   const given = env.PARLEY_SECRET;
   if (given !== undefined && given !== '') {
@@ -44,6 +40,11 @@ export function resolveParleySecret(
   if (env.NODE_ENV === 'production') {
     throw new Error(
       'PARLEY_SECRET is not set; with NODE_ENV=production set it for the web app and the runtime to the same random value (`openssl rand -hex 32`)',
+    );
+  }
+  if (!dataDir) {
+    throw new Error(
+      'PARLEY_SECRET is not set, and there is no PARLEY_DATA_DIR to keep a development secret in: set one of them',
     );
   }
   const path = join(dataDir, DEV_SECRET_FILE);

@@ -1,8 +1,13 @@
+import { resolve } from 'node:path';
 import { redactUrl } from '../databases';
-import { migrationsDir } from '../paths';
 import { deployMigrations } from './deploy';
 import { diffDatabaseToSchema } from './diff';
 import { createNewMigration } from './new-migration';
+import { readSchemaFile } from './schema-file';
+
+// Run through `npm run db:*`, which runs in the repository root: the paths are relative to it.
+const migrationsDir = resolve('prisma', 'migrations');
+const schemaPath = resolve('prisma', 'schema.prisma');
 
 const usage = `Usage: tsx packages/db/src/migrate/cli.ts <command>
   deploy        apply pending migrations to DATABASE_URL (like prisma migrate deploy)
@@ -19,17 +24,18 @@ async function main(args: string[]): Promise<void> {
   const [command, name] = args;
   if (command === 'deploy') {
     const url = requireDatabaseUrl();
-    const applied = await deployMigrations(url);
+    const applied = await deployMigrations(url, migrationsDir);
     console.log(
       applied.length
         ? `Applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(', ')}`
         : `${redactUrl(url)} is up to date; no migration to apply`,
     );
   } else if (command === 'diff') {
-    const sql = await diffDatabaseToSchema(requireDatabaseUrl());
+    const sql = await diffDatabaseToSchema(requireDatabaseUrl(), await readSchemaFile(schemaPath));
     console.log(sql || '-- The database matches prisma/schema.prisma.');
   } else if (command === 'new' && name) {
-    const created = await createNewMigration(name, { serverUrl: requireDatabaseUrl() });
+    const schema = await readSchemaFile(schemaPath);
+    const created = await createNewMigration(name, { serverUrl: requireDatabaseUrl(), migrationsDir, schema });
     console.log(created ? `Wrote ${created.dir}/migration.sql` : `No changes: ${migrationsDir} matches the schema`);
   } else {
     console.error(usage);

@@ -1,10 +1,8 @@
 import { dirname } from 'node:path';
 import { describeEngineError, noExternalObjects, type SchemaFile, withSchemaEngine } from './engine';
-import { readSchemaFile } from './schema-file';
 
-/** The SQL that would bring the database at `url` to match the schema; '' when they already match. */
-export async function diffDatabaseToSchema(url: string, schema?: SchemaFile): Promise<string> {
-  const target = schema ?? (await readSchemaFile());
+/** The SQL that would bring the database at `url` to match `target` (readSchemaFile); '' when they already match. */
+export async function diffDatabaseToSchema(url: string, target: SchemaFile): Promise<string> {
   try {
     return await withSchemaEngine(url, target, async (engine) => {
       const result = await engine.diff({

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDatabase, databaseUrl, dropDatabase } from '../databases';
-import { migrationsDir as defaultMigrationsDir } from '../paths';
 import { deployMigrations } from './deploy';
 import { diffDatabaseToSchema } from './diff';
 import type { SchemaFile } from './engine';
@@ -12,8 +11,10 @@ import { LOCKFILE_NAME, POSTGRES_LOCKFILE } from './migrations-folder';
 export interface NewMigrationOptions {
   /** Any database URL on the server to use; a throwaway database is created next to it. */
   serverUrl: string;
-  migrationsDir?: string;
-  schema?: SchemaFile;
+  /** The migrations folder (prisma/migrations) the new one is written to. */
+  migrationsDir: string;
+  /** The schema the migrations should reach (readSchemaFile). */
+  schema: SchemaFile;
   /** Defaults to now; fixes the folder's timestamp prefix. */
   now?: Date;
 }
@@ -48,7 +49,7 @@ function slug(name: string): string {
  */
 export async function createNewMigration(name: string, options: NewMigrationOptions): Promise<NewMigration | null> {
   const folderName = `${timestamp(options.now ?? new Date())}_${slug(name)}`;
-  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir;
+  const { migrationsDir } = options;
   const scratch = `parley_migrate_${randomBytes(6).toString('hex')}`;
   await createDatabase(options.serverUrl, scratch);
   let sql: string;

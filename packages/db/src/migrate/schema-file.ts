@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { schemaPath } from '../paths';
 import type { SchemaFile } from './engine';
 
-/** Reads prisma/schema.prisma (or another schema file) for the schema engine. */
-export async function readSchemaFile(path: string = schemaPath): Promise<SchemaFile> {
+/** Reads a schema file (the project's is prisma/schema.prisma) for the schema engine. */
+export async function readSchemaFile(path: string): Promise<SchemaFile> {
   return { path, content: await readFile(path, 'utf8') };
 }

@@ -1,7 +1,10 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file lives in packages/db/src). */
+// Test support may know the repository's layout (it is never shipped); the packages under test
+// are given these paths instead of finding them.
+
+/** The repository root (this file lives in packages/test-support/src). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The one Prisma schema of the project. */
@@ -9,6 +12,3 @@ export const schemaPath = join(repoRoot, 'prisma', 'schema.prisma');
 
 /** Prisma Migrate's folder of migrations. */
 export const migrationsDir = join(repoRoot, 'prisma', 'migrations');
-
-/** Where `npm start` keeps its embedded Postgres cluster when no DATABASE_URL is given. */
-export const defaultDataDir = join(repoRoot, 'data', 'postgres');
