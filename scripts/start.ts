@@ -6,18 +6,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { ensureDatabase } from '@parley/db/bootstrap';
 import { nextCli } from './next-cli';
+import { ensureRuntimeBuild } from './runtime-build';
 import { ensureWebBuild } from './web-build';
 
 const port = process.env.PORT ?? '3000';
 const database = await ensureDatabase();
 console.log(`parley: database ready (${database.embedded ? 'embedded PostgreSQL in data/postgres' : 'DATABASE_URL'})`);
 await ensureWebBuild();
+await ensureRuntimeBuild();
 
 const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' };
 const children: ChildProcess[] = [
   // Node runs Next's CLI itself (not through npx), so stopping this child stops the server.
   spawn(process.execPath, [nextCli, 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
-  spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/main.ts'], { env, stdio: 'inherit' }),
+  // The runtime as built JavaScript: no TypeScript loader in the service or its call processes.
+  spawn(process.execPath, ['apps/runtime/dist/main.js'], { env, stdio: 'inherit' }),
 ];
 console.log(`parley: web app on http://localhost:${port}; runtime on port ${process.env.RUNTIME_PORT ?? '3001'}`);
 
