@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
@@ -22,8 +23,16 @@ export interface RuntimeConfig {
   secretSource: 'env' | 'dev-file';
   maxCalls: number;
   drainTimeoutMs: number;
-  /** Call processes started ahead of time, so a call does not wait for one to boot (~2 s). */
+  /** Warm call processes kept at least, so a call does not wait for one to boot. */
   spareProcesses: number;
+  /** Warm call processes kept at most, however fast calls arrive. */
+  maxSpareProcesses: number;
+  /** Call processes booting at once, at most. */
+  maxBootingProcesses: number;
+  /** Share of all CPU cores (0..1) the runtime's calls may use; above it (counting starting calls) new calls are refused. */
+  callLoadThreshold: number;
+  /** Memory one call process needs, MB: admission keeps that much free per starting call. */
+  callMemoryMb: number;
   livekit: LiveKitConfig | null;
   /** Provider keys and webhook secrets handed to sessions by name. */
   sessionSecrets: Record<string, string>;
@@ -44,7 +53,11 @@ const envSchema = z.object({
   RUNTIME_PORT: integer(3001, 0).pipe(z.number().max(65535)),
   MAX_CALLS: integer(20, 1),
   DRAIN_TIMEOUT_MS: integer(30_000, 0),
-  CALL_SPARE_PROCESSES: integer(1, 0),
+  CALL_SPARE_PROCESSES: integer(2, 0),
+  CALL_SPARE_PROCESSES_MAX: integer(8, 0),
+  CALL_MAX_BOOTING: integer(Math.max(1, availableParallelism() - 1), 1),
+  CALL_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
+  CALL_MEMORY_MB: integer(200, 1),
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
@@ -111,6 +124,10 @@ export function loadConfig(
     maxCalls: values.MAX_CALLS,
     drainTimeoutMs: values.DRAIN_TIMEOUT_MS,
     spareProcesses: values.CALL_SPARE_PROCESSES,
+    maxSpareProcesses: Math.max(values.CALL_SPARE_PROCESSES, values.CALL_SPARE_PROCESSES_MAX),
+    maxBootingProcesses: values.CALL_MAX_BOOTING,
+    callLoadThreshold: values.CALL_LOAD_THRESHOLD,
+    callMemoryMb: values.CALL_MEMORY_MB,
     livekit: livekitConfig(values),
     sessionSecrets: sessionSecrets(env),
   };

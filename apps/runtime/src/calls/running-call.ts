@@ -4,6 +4,7 @@ import type { CallStart, ChildMessage, ParentMessage } from '../isolation/ipc-me
 import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
 import { CallRecorder } from '../records/call-recorder';
+import type { RuntimeMetrics } from '../service/metrics';
 import type { CallOutcome, CallSink } from './call-sink';
 
 /** After end(), how long a call process gets to close its session before it is killed. */
@@ -23,10 +24,12 @@ export class RunningCall {
   private statusWrites: Promise<unknown> = Promise.resolve();
   private endRequest: 'hangup' | 'end' | null = null;
   private killTimer: NodeJS.Timeout | null = null;
+  private started = false;
 
   constructor(
     private readonly start: CallStart,
     pool: ProcessPool,
+    private readonly metrics: RuntimeMetrics,
     private readonly sink: CallSink,
     private readonly log: Logger,
   ) {
@@ -42,6 +45,11 @@ export class RunningCall {
   /** The call process's OS pid, once it has one. */
   get pid(): number | undefined {
     return this.process?.pid;
+  }
+
+  /** Whether the call's session has started (its process is past loading and warm-up). */
+  get sessionStarted(): boolean {
+    return this.started;
   }
 
   /** Caller audio, PCM 16 kHz mono; dropped until the call's process has it. */
@@ -109,6 +117,12 @@ export class RunningCall {
       else if (message.type === 'playback') this.sink.playback(message.action);
       else if (message.type === 'start_failed') startFailure = message.reason;
       else if (message.type === 'done') finishedSession = true;
+      else if (message.type === 'behind')
+        this.metrics.sessionBehind(this.log, {
+          callId: this.callId,
+          delayMs: message.delayMs,
+          windowMs: message.windowMs,
+        });
     });
     process.send({ type: 'start', call: this.start });
     if (this.endRequest) process.send({ type: this.endRequest } satisfies ParentMessage);
@@ -120,6 +134,7 @@ export class RunningCall {
   }
 
   private markActive(): void {
+    this.started = true;
     this.statusWrites = this.statusWrites
       .then(() => calls.markActive(this.callId))
       .catch((error: unknown) => this.log.error('call could not be marked active', { error: String(error) }));

@@ -5,6 +5,8 @@ import type { Readiness } from '../service/readiness';
 
 export interface RuntimeServerOptions {
   readiness(): Promise<Readiness>;
+  /** GET /metrics: Prometheus text. */
+  metrics(): string;
   calls: LocalCallEndpoint;
   /** POST /scenarios/run (see scenarios-route.ts). */
   scenarios: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -18,7 +20,7 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 /**
  * The runtime's HTTP face: GET /healthz (the process answers), GET /readyz (takes calls: 200, or
- * 503 with the reason) and WebSocket upgrades of /calls/:callId/ws (local mode).
+ * 503 with the reason), GET /metrics (Prometheus text) and WebSocket upgrades of /calls/:callId/ws (local mode).
  */
 export function createRuntimeServer(options: RuntimeServerOptions): Server {
   const server = createServer((request, response) => {
@@ -33,6 +35,10 @@ export function createRuntimeServer(options: RuntimeServerOptions): Server {
       });
     }
     if (path === '/healthz') return json(response, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store' });
+      return void response.end(options.metrics());
+    }
     if (path === '/readyz') {
       options.readiness().then(
         (readiness) => json(response, readiness.ready ? 200 : 503, readiness),
@@ -40,7 +46,9 @@ export function createRuntimeServer(options: RuntimeServerOptions): Server {
       );
       return;
     }
-    json(response, 404, { error: `no route ${path}; try /healthz, /readyz or a WebSocket to /calls/:callId/ws` });
+    json(response, 404, {
+      error: `no route ${path}; try /healthz, /readyz, /metrics or a WebSocket to /calls/:callId/ws`,
+    });
   });
   server.on('upgrade', (request, socket, head) => {
     if (options.calls.handles(request.url)) return options.calls.upgrade(request, socket, head);

@@ -9,7 +9,11 @@ import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
 import { startLiveKitCalls } from './livekit-calls';
+import { RuntimeMetrics } from './metrics';
 import { checkReadiness } from './readiness';
+
+/** Memory admission leaves to the rest of the machine, MB. */
+const RESERVE_MEMORY_MB = 256;
 
 /** A running runtime service. */
 export interface Runtime {
@@ -28,11 +32,46 @@ export interface Runtime {
 
 /** Starts the runtime: HTTP server, local-mode WebSocket calls, and LiveKit dispatch when configured. */
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
-  const pool = new ProcessPool(config.spareProcesses, log);
-  const supervisor = new CallSupervisor({ maxCalls: config.maxCalls, pool, secrets: config.sessionSecrets, log });
+  const metrics = new RuntimeMetrics();
+  const pool = new ProcessPool({
+    min: config.spareProcesses,
+    max: config.maxSpareProcesses,
+    maxBooting: config.maxBootingProcesses,
+    log,
+    onQueue: (waiting) => metrics.callStartsWaiting(waiting, log),
+  });
+  const supervisor = new CallSupervisor({
+    limits: {
+      maxCalls: config.maxCalls,
+      loadThreshold: config.callLoadThreshold,
+      callMemoryMb: config.callMemoryMb,
+      reserveMemoryMb: RESERVE_MEMORY_MB,
+    },
+    pool,
+    metrics,
+    secrets: config.sessionSecrets,
+    log,
+  });
   const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
   const scenarios = scenariosRoute(new ScenarioRuns(config.sessionSecrets, log), config.secret, log);
-  const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });
+  const server = createRuntimeServer({
+    readiness: () => checkReadiness(supervisor),
+    metrics: () => {
+      const { ready, booting, waiting, target } = pool.state;
+      const { running, starting } = supervisor.counts;
+      return metrics.render({
+        callsRunning: running,
+        callsStarting: starting,
+        sparesReady: ready,
+        sparesBooting: booting,
+        callStartsWaiting: waiting,
+        spareTarget: target,
+      });
+    },
+    calls,
+    scenarios,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

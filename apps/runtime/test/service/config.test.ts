@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
@@ -19,7 +19,11 @@ describe('runtime config from the environment', () => {
       secretSource: 'env',
       maxCalls: 20,
       drainTimeoutMs: 30_000,
-      spareProcesses: 1,
+      spareProcesses: 2,
+      maxSpareProcesses: 8,
+      maxBootingProcesses: Math.max(1, availableParallelism() - 1),
+      callLoadThreshold: 0.75,
+      callMemoryMb: 200,
       livekit: null,
       sessionSecrets: {},
     });
