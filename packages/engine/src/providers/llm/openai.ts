@@ -17,7 +17,7 @@ export interface OpenAiLlmOptions extends OpenAiEndpoint {
 }
 
 interface ChatContext {
-  client: OpenAI;
+  client: () => Promise<OpenAI>;
   errors: ProviderErrorContext;
   options: OpenAiLlmOptions;
   timeoutMs: number;
@@ -42,7 +42,7 @@ async function* streamChat(context: ChatContext, request: LlmRequest): AsyncGene
   const calls = new ToolCallAccumulator();
   let finished = false;
   try {
-    const stream = await client.chat.completions.create(
+    const stream = await (await client()).chat.completions.create(
       {
         model: options.model,
         messages: toOpenAiMessages(request.messages),

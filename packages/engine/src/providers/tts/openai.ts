@@ -29,7 +29,7 @@ export function createOpenAiTts(options: OpenAiTtsOptions): Tts {
     const deadline = startIdleDeadline(timeoutMs, signal);
     const chunker = new Pcm16Chunker();
     try {
-      const response = await client.audio.speech.create(
+      const response = await (await client()).audio.speech.create(
         {
           model: options.model,
           voice: options.voice,
