@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { percentile, printResults } from '../../../packages/engine/bench/stats';
+import { ensureRuntimeBuild } from '../../../scripts/runtime-build';
 import { CallProcess } from '../src/isolation/call-process';
 import { processCpuMs } from './process-cpu';
 import { processPssMb } from './process-memory';
@@ -51,6 +52,7 @@ function summary(prefix: string, boots: Boot[]): Record<string, number> {
 
 /** Boots call processes one at a time, then BURST at once; returns every number it prints. */
 export async function runCallBootBench(): Promise<Record<string, number>> {
+  await ensureRuntimeBuild(); // what call processes run
   await boot(); // Page cache and compile caches warm, as on a machine that has run before.
   const sequential: Boot[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await boot());

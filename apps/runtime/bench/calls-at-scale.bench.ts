@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { VersionRecord } from '@parley/db';
 import { percentile, printResults } from '../../../packages/engine/bench/stats';
 import { speechWav } from '../../../packages/engine/test/support';
+import { ensureRuntimeBuild } from '../../../scripts/runtime-build';
 import setupTestDatabase from '../../../test/global-setup';
 import { CallClient } from '../test/support/call-client';
 import { localCall, publishReceptionist } from '../test/support/flows';
@@ -146,6 +147,7 @@ async function round(
 
 /** Runs a burst and a staggered round per count in `counts`; returns every number it prints. */
 export async function runCallsAtScaleBench(counts: number[] = DEFAULT_COUNTS): Promise<Record<string, number>> {
+  await ensureRuntimeBuild(); // what call processes run
   const teardown = await setupTestDatabase();
   // The runtime as `npm start` configures it (its own defaults), only on a free port.
   const runtime = await startTestRuntime({ drainTimeoutMs: 30_000 });

@@ -14,24 +14,21 @@ export const OPENAI_DEFAULT_TIMEOUT_MS = 15000;
 
 /**
  * The SDK client for an endpoint: no SDK retries (the session retries once), no SDK logging.
- * The SDK is imported on first use: loading it costs a call process ~0.3 s of CPU at boot, and
- * most calls never speak to OpenAI.
+ * The SDK is imported when a provider is created (session start), not at boot: loading it costs
+ * a call process ~0.3 s of CPU, and calls on offline providers never need it.
  */
 export function openAiSdkClient(endpoint: OpenAiEndpoint): () => Promise<OpenAI> {
-  let client: Promise<OpenAI> | null = null;
-  return () => {
-    client ??= import('openai').then(
-      ({ default: OpenAI }) =>
-        new OpenAI({
-          apiKey: endpoint.apiKey,
-          baseURL: endpoint.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
-          maxRetries: 0,
-          timeout: endpoint.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
-          logLevel: 'off',
-        }),
-    );
-    return client;
-  };
+  const client: Promise<OpenAI> = import('openai').then(
+    ({ default: OpenAI }) =>
+      new OpenAI({
+        apiKey: endpoint.apiKey,
+        baseURL: endpoint.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
+        maxRetries: 0,
+        timeout: endpoint.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
+        logLevel: 'off',
+      }),
+  );
+  return () => client;
 }
 
 /** How errors from an OpenAI-compatible endpoint are worded; the key is listed so it is redacted. */
