@@ -33,6 +33,8 @@ export interface RuntimeConfig {
   callLoadThreshold: number;
   /** Memory one call process needs, MB: admission keeps that much free per starting call. */
   callMemoryMb: number;
+  /** Longest expected wait for a call process before new calls are refused, ms. */
+  maxStartWaitMs: number;
   livekit: LiveKitConfig | null;
   /** Provider keys and webhook secrets handed to sessions by name. */
   sessionSecrets: Record<string, string>;
@@ -58,6 +60,7 @@ const envSchema = z.object({
   CALL_MAX_BOOTING: integer(Math.max(1, availableParallelism() - 1), 1),
   CALL_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
   CALL_MEMORY_MB: integer(200, 1),
+  CALL_MAX_START_WAIT_MS: integer(5000, 0),
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
@@ -128,6 +131,7 @@ export function loadConfig(
     maxBootingProcesses: values.CALL_MAX_BOOTING,
     callLoadThreshold: values.CALL_LOAD_THRESHOLD,
     callMemoryMb: values.CALL_MEMORY_MB,
+    maxStartWaitMs: values.CALL_MAX_START_WAIT_MS,
     livekit: livekitConfig(values),
     sessionSecrets: sessionSecrets(env),
   };

@@ -15,6 +15,8 @@ export interface CallCounts {
   running: number;
   /** Calls admitted whose session has not started yet (loading, waiting for a process, greeting). */
   starting: number;
+  /** How long a call admitted now would wait for a call process, by the pool's estimate, ms. */
+  startWaitMs: number;
 }
 
 export interface AdmissionLimits {
@@ -25,6 +27,8 @@ export interface AdmissionLimits {
   callMemoryMb: number;
   /** Memory left to the rest of the machine, MB. */
   reserveMemoryMb: number;
+  /** Longest wait for a call process a new call may face; beyond it calls are refused, not kept waiting. */
+  maxStartWaitMs: number;
 }
 
 /** Load a call adds before any call has been measured: a share of one core, spread over all. */
@@ -51,6 +55,13 @@ export function admissionProblem(
     return (
       `this runtime is at capacity: its calls use ${pct(machine.ownCpuLoad)} of ${cores} CPU cores and ` +
       `${counts.starting} more are starting (limit ${pct(limits.loadThreshold)}); retry later or add runtimes`
+    );
+  }
+  if (counts.startWaitMs > limits.maxStartWaitMs) {
+    return (
+      `this runtime is at capacity: a new call would wait about ${Math.round(counts.startWaitMs / 1000)} s ` +
+      `for a call process (limit ${Math.round(limits.maxStartWaitMs / 1000)} s; ${counts.starting} calls are ` +
+      'starting); retry later or add runtimes'
     );
   }
   const needed = (counts.starting + 1) * limits.callMemoryMb + limits.reserveMemoryMb;

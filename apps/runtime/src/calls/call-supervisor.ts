@@ -67,7 +67,8 @@ export class CallSupervisor {
       return new CallRefused('runtime_draining', 'this runtime is shutting down and takes no new calls');
     const pids = [...this.running.values()].flatMap((call) => (call.pid === undefined ? [] : [call.pid]));
     const problem = admissionProblem(
-      this.counts,
+      // Calls held here are still loading: they will ask the pool for a process before this one.
+      { ...this.counts, startWaitMs: this.options.pool.expectedWaitMs(this.held.size) },
       { ownCpuLoad: this.cpu.sample(pids), memoryAvailableMb: memoryAvailableMb() },
       this.options.limits,
       this.cores,

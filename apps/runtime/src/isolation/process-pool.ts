@@ -51,6 +51,16 @@ export class ProcessPool {
     };
   }
 
+  /**
+   * How long a call asking for a process after `ahead` more callers would wait: none while a
+   * spare is free, else until the processes booting in turn reach it (observed boot time).
+   */
+  expectedWaitMs(ahead: number): number {
+    const position = this.waiting.length + ahead + 1 - this.ready.length;
+    if (position <= 0) return 0;
+    return Math.ceil(position / this.options.maxBooting) * this.sizing.bootTimeMs;
+  }
+
   /** A process that is ready for a call: a warm spare if there is one, else the next one to boot. */
   take(): Promise<CallProcess> {
     if (this.closed) return Promise.reject(new Error('the runtime is shutting down: no new call processes'));

@@ -34,6 +34,11 @@ export class SpareSizing {
     this.bootMs = 0.7 * this.bootMs + 0.3 * ms;
   }
 
+  /** Moving average of fork -> ready, ms. */
+  get bootTimeMs(): number {
+    return this.bootMs;
+  }
+
   /** Calls per second over the window. */
   get arrivalRate(): number {
     const now = this.now();

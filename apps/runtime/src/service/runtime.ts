@@ -46,6 +46,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
       loadThreshold: config.callLoadThreshold,
       callMemoryMb: config.callMemoryMb,
       reserveMemoryMb: RESERVE_MEMORY_MB,
+      maxStartWaitMs: config.maxStartWaitMs,
     },
     pool,
     metrics,

@@ -19,6 +19,8 @@ describe('call process pool', () => {
     const taken = [pool.take(), pool.take(), pool.take()];
     expect(pool.state.waiting).toBe(3);
     expect(pool.state.booting).toBe(1); // never more than maxBooting at once
+    // A fourth caller would wait for three boots after the one under way.
+    expect(pool.expectedWaitMs(0)).toBeGreaterThan(pool.expectedWaitMs(-2));
     const processes = await Promise.all(taken);
     expect(new Set(processes.map((p) => p.pid)).size).toBe(3);
     expect(processes.every((p) => p.alive)).toBe(true);

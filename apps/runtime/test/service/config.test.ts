@@ -24,6 +24,7 @@ describe('runtime config from the environment', () => {
       maxBootingProcesses: Math.max(1, availableParallelism() - 1),
       callLoadThreshold: 0.75,
       callMemoryMb: 200,
+      maxStartWaitMs: 5000,
       livekit: null,
       sessionSecrets: {},
     });
