@@ -31,7 +31,9 @@ export default defineConfig({
           name: 'runtime',
           root: 'apps/runtime',
           include: ['test/**/*.test.ts'],
-          globalSetup: ['../../test/global-setup.ts'],
+          // The runtime's tests run its TypeScript, but the processes it starts (call processes,
+          // the runtime as a process) run the build, as in production: built first when stale.
+          globalSetup: ['../../test/global-setup.ts', '../../test/runtime-build-setup.ts'],
           testTimeout: 60000,
         },
       },

@@ -38,6 +38,14 @@ const benches: Record<string, { title: string; load: () => Promise<Bench> }> = {
     title: 'runtime: concurrent local-mode calls over WebSocket (largest N with p95 turn overhead < 20 ms)',
     load: async () => (await import('../apps/runtime/bench/local-calls.bench')).runLocalCallsBench,
   },
+  'call-boot': {
+    title: 'runtime: call-process boot, fork -> ready, CPU and idle PSS (target well under 1 s)',
+    load: async () => (await import('../apps/runtime/bench/call-boot.bench')).runCallBootBench,
+  },
+  'calls-at-scale': {
+    title: 'runtime: N local calls at once and 1/s: start -> first agent audio, PSS, CPU, turns answered',
+    load: async () => (await import('../apps/runtime/bench/calls-at-scale.bench')).runCallsAtScaleBench,
+  },
   canvas: {
     title: 'builder canvas in Chromium, 300 agents (target: first render < 1 s, smooth drag)',
     load: async () => (await import('../e2e/bench/canvas.bench')).runCanvasBench,

@@ -6,9 +6,10 @@ import { resolveSecretsKey } from '@parley/db/secret-key';
  * else (one-machine use) the dev files in PARLEY_DATA_DIR (data/). With NODE_ENV=production they must be set, and
  * `npm start` stops here saying which, before anything starts.
  */
-export function sharedSecrets(
-  env: Readonly<Record<string, string | undefined>>,
-): { PARLEY_SECRET: string; PARLEY_SECRETS_KEY: string } {
+export function sharedSecrets(env: Readonly<Record<string, string | undefined>>): {
+  PARLEY_SECRET: string;
+  PARLEY_SECRETS_KEY: string;
+} {
   try {
     return {
       PARLEY_SECRET: resolveParleySecret(env).secret,

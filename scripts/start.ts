@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ensureDatabase } from '@parley/db/bootstrap';
 import { nextCli } from './next-cli';
 import { dataDir, migrationsDir } from './repo-paths';
+import { ensureRuntimeBuild } from './runtime-build';
 import { embeddedDatabasePort, sharedSecrets } from './start-settings';
 import { ensureWebBuild } from './web-build';
 
@@ -15,11 +16,16 @@ const port = process.env.PORT ?? '3000';
 // PARLEY_DATA_DIR: where the web app and the runtime keep (and share) dev secrets when unset.
 const dataDirEnv = process.env.PARLEY_DATA_DIR || dataDir;
 const secrets = sharedSecrets({ ...process.env, PARLEY_DATA_DIR: dataDirEnv });
-const database = await ensureDatabase({ dataDir: join(dataDir, 'postgres'), migrationsDir, port: embeddedDatabasePort() });
+const database = await ensureDatabase({
+  dataDir: join(dataDir, 'postgres'),
+  migrationsDir,
+  port: embeddedDatabasePort(),
+});
 console.log(
   `parley: database ready (${database.embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'DATABASE_URL'})`,
 );
 await ensureWebBuild();
+await ensureRuntimeBuild();
 
 // Both processes get the same secrets: `next start` runs the web app with NODE_ENV=production,
 // which would otherwise refuse the dev files the runtime reads.
@@ -33,7 +39,8 @@ const env = {
 const children: ChildProcess[] = [
   // Node runs Next's CLI itself (not through npx), so stopping this child stops the server.
   spawn(process.execPath, [nextCli, 'start', '-p', port], { cwd: 'apps/web', env, stdio: 'inherit' }),
-  spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/main.ts'], { env, stdio: 'inherit' }),
+  // The runtime as built JavaScript: no TypeScript loader in the service or its call processes.
+  spawn(process.execPath, ['apps/runtime/dist/main.js'], { env, stdio: 'inherit' }),
 ];
 console.log(`parley: web app on http://localhost:${port}; runtime on port ${process.env.RUNTIME_PORT ?? '3001'}`);
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestMtime } from './newest-mtime';
 import { nextCli } from './next-cli';
 
 const root = join(import.meta.dirname, '..');
@@ -14,17 +15,6 @@ const sources = [
   'packages/db/src',
   'packages/calls/src',
 ];
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'generated') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
 
 /** True when the web build in `distDir` (relative to apps/web) is missing or older than a source. */
 export function webBuildIsStale(distDir = '.next'): boolean {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '@parley/test-support/free-port';
+import { ensureRuntimeBuild } from '../../scripts/runtime-build';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -16,6 +17,8 @@ export interface RuntimeServer {
  * server (local mode only: LiveKit variables are removed) and waits until /readyz says it takes calls.
  */
 export async function startRuntime(databaseUrl: string, secret: string): Promise<RuntimeServer> {
+  // The built runtime, as `npm start` runs it (its call processes run the build in any case).
+  await ensureRuntimeBuild();
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -26,7 +29,7 @@ export async function startRuntime(databaseUrl: string, secret: string): Promise
     DRAIN_TIMEOUT_MS: '3000',
   };
   for (const name of ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET']) delete env[name];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['apps/runtime/dist/main.js'], {
     cwd: root,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],

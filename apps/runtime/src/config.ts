@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
@@ -36,8 +36,18 @@ export interface RuntimeConfig {
   scenarioWallMs: number;
   /** Scenario runs one workspace may start a minute. */
   scenarioRunsPerMinute: number;
-  /** Call processes started ahead of time, so a call does not wait for one to boot (~2 s). */
+  /** Warm call processes kept at least, so a call does not wait for one to boot. */
   spareProcesses: number;
+  /** Warm call processes kept at most, however fast calls arrive. */
+  maxSpareProcesses: number;
+  /** Call processes booting at once, at most. */
+  maxBootingProcesses: number;
+  /** Share of all CPU cores (0..1) the runtime's calls may use; above it (counting starting calls) new calls are refused. */
+  callLoadThreshold: number;
+  /** Memory one call process needs, MB: admission keeps that much free per starting call. */
+  callMemoryMb: number;
+  /** Longest expected wait for a call process before new calls are refused, ms. */
+  maxStartWaitMs: number;
   livekit: LiveKitConfig | null;
   /** Provider keys and webhook secrets handed to sessions by name. */
   sessionSecrets: Record<string, string>;
@@ -61,10 +71,15 @@ const envSchema = z.object({
   CALL_END_GRACE_MS: integer(5000, 0),
   RUNTIME_ID: optionalText,
   CALL_LEASE_MS: integer(30_000, 300),
-  CALL_SPARE_PROCESSES: integer(1, 0),
   SCENARIO_CPU_SECONDS: integer(60, 1),
   SCENARIO_WALL_MS: integer(300_000, 1000),
   SCENARIO_RUNS_PER_MINUTE: integer(10, 1),
+  CALL_SPARE_PROCESSES: integer(2, 0),
+  CALL_SPARE_PROCESSES_MAX: integer(8, 0),
+  CALL_MAX_BOOTING: integer(Math.max(1, availableParallelism() - 1), 1),
+  CALL_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
+  CALL_MEMORY_MB: integer(200, 1),
+  CALL_MAX_START_WAIT_MS: integer(5000, 0),
   LIVEKIT_URL: optionalText,
   LIVEKIT_API_KEY: optionalText,
   LIVEKIT_API_SECRET: optionalText,
@@ -145,6 +160,11 @@ export function loadConfig(
     scenarioCpuSeconds: values.SCENARIO_CPU_SECONDS,
     scenarioWallMs: values.SCENARIO_WALL_MS,
     scenarioRunsPerMinute: values.SCENARIO_RUNS_PER_MINUTE,
+    maxSpareProcesses: Math.max(values.CALL_SPARE_PROCESSES, values.CALL_SPARE_PROCESSES_MAX),
+    maxBootingProcesses: values.CALL_MAX_BOOTING,
+    callLoadThreshold: values.CALL_LOAD_THRESHOLD,
+    callMemoryMb: values.CALL_MEMORY_MB,
+    maxStartWaitMs: values.CALL_MAX_START_WAIT_MS,
     livekit: livekitConfig(values),
     sessionSecrets: sessionSecrets(env),
   };

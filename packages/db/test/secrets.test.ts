@@ -67,7 +67,9 @@ describe('the cipher and its key', () => {
         source: 'env',
       });
       expect(() => resolveSecretsKey({ PARLEY_SECRETS_KEY: 'c2hvcnQ=' })).toThrow(/32 random bytes/);
-      expect(() => resolveSecretsKey({ NODE_ENV: 'production', PARLEY_DATA_DIR: dir })).toThrow(/PARLEY_SECRETS_KEY is not set; with NODE_ENV=production/);
+      expect(() => resolveSecretsKey({ NODE_ENV: 'production', PARLEY_DATA_DIR: dir })).toThrow(
+        /PARLEY_SECRETS_KEY is not set; with NODE_ENV=production/,
+      );
       // The package does not guess where data lives: without a key or a data folder it says so.
       expect(() => resolveSecretsKey({})).toThrow(/PARLEY_DATA_DIR/);
 

@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import type { CallTransportSpec } from '../isolation/ipc-messages';
 import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
 import type { LeaseKeeper } from '../records/lease-keeper';
+import type { RuntimeMetrics } from '../service/metrics';
+import { type AdmissionLimits, admissionProblem, memoryAvailableMb, OwnCpuLoad } from './admission';
 import { CallRefused } from './call-refused';
 import type { CallSink } from './call-sink';
 import type { KillDeadlineOptions } from './kill-deadline';
@@ -9,8 +12,9 @@ import type { CallToRun } from './load-call';
 import { RunningCall } from './running-call';
 
 export interface CallSupervisorOptions {
-  maxCalls: number;
+  limits: AdmissionLimits;
   pool: ProcessPool;
+  metrics: RuntimeMetrics;
   /** Provider keys and webhook secrets for every session. */
   secrets: Record<string, string>;
   /** How long a call's process may outlive its call's end before it is killed. */
@@ -29,20 +33,30 @@ export interface CallSlot {
 }
 
 /**
- * The calls of this runtime: admits at most maxCalls at a time (a slot is held from the first
- * check, so racing connections cannot overshoot), refuses everything while draining, and on
+ * The calls of this runtime: admits a call only while the machine has room for it (admission.ts:
+ * at most maxCalls, CPU and memory with the calls still starting counted; a slot is held from the
+ * first check, so racing connections cannot overshoot), refuses everything while draining, and on
  * drain lets running calls finish, ending those still going after the timeout.
  */
 export class CallSupervisor {
   private readonly running = new Map<string, RunningCall>();
   private readonly held = new Set<string>();
   private draining = false;
+  private readonly cpu = new OwnCpuLoad();
+  private readonly cores = availableParallelism();
 
   constructor(private readonly options: CallSupervisorOptions) {}
 
   /** Calls running or being admitted. */
   get load(): number {
     return this.running.size + this.held.size;
+  }
+
+  /** Calls whose session runs, and calls admitted whose session has not started yet. */
+  get counts(): { running: number; starting: number } {
+    let started = 0;
+    for (const call of this.running.values()) if (call.sessionStarted) started++;
+    return { running: started, starting: this.load - started };
   }
 
   /** Whether drain() was called. */
@@ -64,13 +78,15 @@ export class CallSupervisor {
   refusal(): CallRefused | null {
     if (this.draining)
       return new CallRefused('runtime_draining', 'this runtime is shutting down and takes no new calls');
-    if (this.load >= this.options.maxCalls) {
-      return new CallRefused(
-        'runtime_full',
-        `this runtime is at its limit of ${this.options.maxCalls} concurrent calls`,
-      );
-    }
-    return null;
+    const pids = [...this.running.values()].flatMap((call) => (call.pid === undefined ? [] : [call.pid]));
+    const problem = admissionProblem(
+      // Calls held here are still loading: they will ask the pool for a process before this one.
+      { ...this.counts, startWaitMs: this.options.pool.expectedWaitMs(this.held.size) },
+      { ownCpuLoad: this.cpu.sample(pids), memoryAvailableMb: memoryAvailableMb() },
+      this.options.limits,
+      this.cores,
+    );
+    return problem ? new CallRefused('runtime_full', problem) : null;
   }
 
   /** Holds a place for call `callId`; throws CallRefused when full, draining or the call is already here. */
@@ -79,7 +95,10 @@ export class CallSupervisor {
       throw new CallRefused('call_not_pending', `call ${callId} is already connected`);
     }
     const refusal = this.refusal();
-    if (refusal) throw refusal;
+    if (refusal) {
+      if (refusal.code === 'runtime_full') this.options.metrics.refused();
+      throw refusal;
+    }
     this.held.add(callId);
     return {
       release: () => void this.held.delete(callId),
@@ -102,6 +121,7 @@ export class CallSupervisor {
             webhookAllowList: call.workspace.webhookAllowList,
           },
           this.options.pool,
+          this.options.metrics,
           sink,
           this.options.log.child({ callId, flowVersionId: call.version.id }),
           this.options.killDeadline,

@@ -5,6 +5,7 @@ import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
 import { CallRecorder } from '../records/call-recorder';
 import { defaultBackoff, retryWithBackoff } from '../records/retry-backoff';
+import type { RuntimeMetrics } from '../service/metrics';
 import type { CallOutcome, CallSink } from './call-sink';
 import { KillDeadline, type KillDeadlineOptions } from './kill-deadline';
 
@@ -25,10 +26,12 @@ export class RunningCall {
   private statusWrites: Promise<unknown> = Promise.resolve();
   private endRequest: 'hangup' | 'end' | null = null;
   private readonly deadline: KillDeadline;
+  private started = false;
 
   constructor(
     private readonly start: CallStart,
     pool: ProcessPool,
+    private readonly metrics: RuntimeMetrics,
     private readonly sink: CallSink,
     private readonly log: Logger,
     killDeadline: KillDeadlineOptions,
@@ -46,6 +49,11 @@ export class RunningCall {
   /** The call process's OS pid, once it has one. */
   get pid(): number | undefined {
     return this.process?.pid;
+  }
+
+  /** Whether the call's session has started (its process is past loading and warm-up). */
+  get sessionStarted(): boolean {
+    return this.started;
   }
 
   /** Caller audio, PCM 16 kHz mono; dropped until the call's process has it. */
@@ -129,7 +137,12 @@ export class RunningCall {
       } else if (message.type === 'done') {
         finishedSession = true;
         this.deadline.arm(process, 'session end');
-      }
+      } else if (message.type === 'behind')
+        this.metrics.sessionBehind(this.log, {
+          callId: this.callId,
+          delayMs: message.delayMs,
+          windowMs: message.windowMs,
+        });
     });
     process.send({ type: 'start', call: this.start });
     if (this.endRequest) process.send({ type: this.endRequest } satisfies ParentMessage);
@@ -143,6 +156,7 @@ export class RunningCall {
   }
 
   private markActive(): void {
+    this.started = true;
     this.statusWrites = this.statusWrites
       .then(() => calls.markActive(this.callId))
       .catch((error: unknown) => this.log.error('call could not be marked active', { error: String(error) }));

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
-import { runtimeMetrics } from '../service/metrics';
 import type { Readiness } from '../service/readiness';
 
 export interface RuntimeServerOptions {
   readiness(): Promise<Readiness>;
+  /** GET /metrics: Prometheus text. */
+  metrics(): string;
   calls: LocalCallEndpoint;
   /** POST /scenarios/run (see scenarios-route.ts). */
   scenarios: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -19,7 +20,7 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 /**
  * The runtime's HTTP face: GET /healthz (the process answers), GET /readyz (takes calls: 200, or
- * 503 with the reason) and WebSocket upgrades of /calls/:callId/ws (local mode).
+ * 503 with the reason), GET /metrics (Prometheus text) and WebSocket upgrades of /calls/:callId/ws (local mode).
  */
 export function createRuntimeServer(options: RuntimeServerOptions): Server {
   const server = createServer((request, response) => {
@@ -36,7 +37,7 @@ export function createRuntimeServer(options: RuntimeServerOptions): Server {
     if (path === '/healthz') return json(response, 200, { status: 'ok' });
     if (path === '/metrics') {
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store' });
-      return void response.end(runtimeMetrics.render());
+      return void response.end(options.metrics());
     }
     if (path === '/readyz') {
       options.readiness().then(

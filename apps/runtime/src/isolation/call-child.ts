@@ -2,6 +2,7 @@ import { compile, type Transport, VoiceSession, warmEngine } from '@parley/engin
 import { createLogger } from '../log';
 import { type OpenedTransport, openCallTransport } from './call-transport';
 import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
+import { watchLag } from './lag-monitor';
 
 /*
  * Entry of a call's own process (forked by CallProcess). It warms up, says `ready`, runs the one
@@ -58,6 +59,7 @@ async function runCall(call: CallStart): Promise<void> {
       void session?.close(endRequest);
     }
   });
+  watchLag((delayMs, windowMs) => post({ type: 'behind', delayMs, windowMs }));
   try {
     opened = await openCallTransport(call.transport, post, log);
     const { transport, closed } = watchClose(opened.transport);

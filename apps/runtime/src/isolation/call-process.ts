@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './ipc-messages';
 
 /** How a call process ended. */
@@ -18,13 +18,19 @@ function callProcessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !credential.test(name)));
 }
 
-const entry = fileURLToPath(new URL('./call-child.ts', import.meta.url));
-// The TypeScript loader by absolute URL, so the child finds it whatever its working directory
-// (production `tsx main.ts`, vitest, the benchmark).
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// Call processes always run the built JavaScript (scripts/runtime-build.ts), also under a
+// runtime started from source (vitest, the benchmarks): plain Node boots in a fraction of the
+// time tsx takes, and tests exercise exactly what production runs. The test setup builds first.
+const entry = fileURLToPath(new URL('../../dist/call-child.js', import.meta.url));
+
+function checkEntry(): void {
+  if (!existsSync(entry)) {
+    throw new Error(`the call process program ${entry} is missing: build the runtime with \`npm run build:runtime\``);
+  }
+}
 
 /**
- * One call's own OS process, running isolation/call-child.ts, talking over IPC with 'advanced'
+ * One call's own OS process, running isolation/call-child.ts (built: dist/call-child.js), talking over IPC with 'advanced'
  * serialization (typed arrays travel as such). Its stdout/stderr (JSON log lines) are the parent's.
  */
 export class CallProcess {
@@ -37,8 +43,9 @@ export class CallProcess {
   private exit: CallProcessExit | null = null;
 
   constructor() {
+    checkEntry();
     this.child = fork(entry, [], {
-      execArgv: ['--import', tsxLoader],
+      execArgv: [],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: callProcessEnv(process.env),

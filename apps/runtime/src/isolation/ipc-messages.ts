@@ -40,4 +40,6 @@ export type ChildMessage =
   /** The session could not start (bad spec, provider setup); the process exits next. */
   | { type: 'start_failed'; reason: string }
   /** The session ended and its transport closed; the process exits next. */
-  | { type: 'done' };
+  | { type: 'done' }
+  /** The process's event loop was held up this long lately: VAD and the session run behind real time. */
+  | { type: 'behind'; delayMs: number; windowMs: number };

@@ -23,6 +23,8 @@ export const ATTRIBUTE_PUBLISH_ON_BEHALF = 'lk.publish_on_behalf';
 
 /** Parley's own topic: every SessionEvent as one JSON object (see session-event-channel.ts). */
 export const TOPIC_PARLEY_EVENTS = 'parley.events';
+/** A participant with this attribute set to `on` (the tester's token carries it) gets Parley's SessionEvents. */
+export const ATTRIBUTE_PARLEY_EVENTS = 'parley.events';
 
 /** Name of the agent's published audio track. */
 export const AGENT_TRACK_NAME = 'agent-voice';

@@ -20,7 +20,7 @@ import { type CallerAudio, readCallerAudio } from './caller-audio';
 import { CallerInputRelay } from './caller-input-relay';
 import { departureEndsCall, isCaller } from './caller-link';
 import { chatInputHandler } from './chat-input';
-import { AGENT_AUDIO_RATE, AGENT_TRACK_NAME, TOPIC_CHAT } from './conventions';
+import { AGENT_AUDIO_RATE, AGENT_TRACK_NAME, ATTRIBUTE_PARLEY_EVENTS, TOPIC_CHAT } from './conventions';
 import { ResamplingAudioOutput } from './resampling-output';
 import { SessionEventChannel } from './session-event-channel';
 import { TranscriptionOutput } from './transcription-output';
@@ -124,7 +124,9 @@ class RoomTransport implements LiveKitTransport {
       agentTrackSid: () => this.publication?.sid,
       log: this.log,
     });
-    this.events = new SessionEventChannel(this.local, this.log);
+    this.events = new SessionEventChannel(this.local, this.log, () =>
+      [...this.room.remoteParticipants.values()].some((p) => p.attributes[ATTRIBUTE_PARLEY_EVENTS] === 'on'),
+    );
   }
 
   /** Publishes the agent's track, starts listening to the room and waits for the caller. */

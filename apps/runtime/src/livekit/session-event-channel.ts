@@ -17,9 +17,10 @@ export function encodeSessionEvent(event: SessionEvent): Uint8Array {
 }
 
 /**
- * Sends every SessionEvent to the room on `parley.events`, in order: as a reliable data packet
- * (one event, one packet: cheap for frequent events like vad), or — when it is too large for a
- * packet (long tool output) — as a text stream on the same topic holding the same JSON.
+ * Sends every SessionEvent to the room on `parley.events`, in order, while `wanted()` says a
+ * participant asked for them (about 15 a second, mostly vad: nobody but the tester reads them):
+ * as a reliable data packet (one event, one packet), or — when it is too large for a packet
+ * (long tool output) — as a text stream on the same topic holding the same JSON.
  */
 export class SessionEventChannel {
   private chain: Promise<void> = Promise.resolve();
@@ -27,10 +28,12 @@ export class SessionEventChannel {
   constructor(
     private readonly sender: EventSender,
     private readonly log: Logger,
+    private readonly wanted: () => boolean,
   ) {}
 
-  /** Queues one event. */
+  /** Queues one event, if anyone in the room asked for them. */
   send(event: SessionEvent): void {
+    if (!this.wanted()) return;
     const payload = encodeSessionEvent(event);
     this.chain = this.chain
       .then(async () => {

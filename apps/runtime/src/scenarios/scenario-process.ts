@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { ScenarioResult } from '@parley/engine';
 import type { ScenarioChildMessage, ScenarioJob, ScenarioParentMessage } from './scenario-ipc';
 
@@ -18,8 +17,8 @@ export interface ScenarioProcessOutcome {
   stopped: string | null;
 }
 
-const entry = fileURLToPath(new URL('./scenario-child.ts', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// Built JavaScript, like call processes (see isolation/call-process.ts): the test setup builds first.
+const entry = fileURLToPath(new URL('../../dist/scenario-child.js', import.meta.url));
 // Like call processes, scenario processes get no runtime credentials in their environment.
 const credential = /secret|token|password|api[_-]?key|^database_url$/i;
 
@@ -30,11 +29,11 @@ const credential = /secret|token|password|api[_-]?key|^database_url$/i;
 export function runScenarioProcess(job: ScenarioJob, limits: ScenarioLimits): Promise<ScenarioProcessOutcome> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !credential.test(name)));
   const cpu = Math.max(1, Math.ceil(limits.cpuSeconds));
-  const child = spawn(
-    '/bin/sh',
-    ['-c', `ulimit -t ${cpu} && exec "$0" "$@"`, process.execPath, '--import', tsxLoader, entry],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', env },
-  );
+  const child = spawn('/bin/sh', ['-c', `ulimit -t ${cpu} && exec "$0" "$@"`, process.execPath, entry], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+    env,
+  });
   const results: ScenarioResult[] = [];
   let done = false;
   child.on('error', () => {});

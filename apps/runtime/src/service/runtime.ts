@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { LeaseKeeper } from '../records/lease-keeper';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
 import { startLiveKitCalls } from './livekit-calls';
+import { runtimeMetrics } from './metrics';
 import { checkReadiness } from './readiness';
 
 /** From SIGTERM to SIGKILL for a call process that missed its end deadline. */
@@ -17,6 +18,8 @@ const KILL_AFTER_TERM_MS = 2000;
 
 /** A pending call nobody connected to for this long can never start (call tokens last 5 minutes). */
 const UNCLAIMED_CALL_MS = 10 * 60_000;
+/** Memory admission leaves to the rest of the machine, MB. */
+const RESERVE_MEMORY_MB = 256;
 
 /** A running runtime service. */
 export interface Runtime {
@@ -35,24 +38,39 @@ export interface Runtime {
 
 /** Starts the runtime: HTTP server, local-mode WebSocket calls, and LiveKit dispatch when configured. */
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
-  const pool = new ProcessPool(config.spareProcesses, log);
+  const metrics = runtimeMetrics;
+  const pool = new ProcessPool({
+    min: config.spareProcesses,
+    max: config.maxSpareProcesses,
+    maxBooting: config.maxBootingProcesses,
+    log,
+    onQueue: (waiting) => metrics.callStartsWaiting(waiting, log),
+  });
   let supervisor: CallSupervisor | null = null;
   const leases = new LeaseKeeper(
     { runtimeId: config.runtimeId, leaseMs: config.leaseMs, unclaimedMs: UNCLAIMED_CALL_MS },
     () => supervisor?.callIds() ?? [],
     log,
   );
-  supervisor = new CallSupervisor({
-    maxCalls: config.maxCalls,
+  const running = new CallSupervisor({
+    limits: {
+      maxCalls: config.maxCalls,
+      loadThreshold: config.callLoadThreshold,
+      callMemoryMb: config.callMemoryMb,
+      reserveMemoryMb: RESERVE_MEMORY_MB,
+      maxStartWaitMs: config.maxStartWaitMs,
+    },
     pool,
+    metrics,
     secrets: config.sessionSecrets,
     killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
     leases,
     log,
   });
+  supervisor = running;
   // Before taking calls: fail what an earlier run of this runtime left behind.
   await leases.start();
-  const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
+  const calls = new LocalCallEndpoint({ supervisor: running, secret: config.secret, log });
   const scenarioRuns = new ScenarioRuns({
     secrets: config.sessionSecrets,
     limits: { cpuSeconds: config.scenarioCpuSeconds, wallMs: config.scenarioWallMs },
@@ -60,7 +78,24 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     log,
   });
   const scenarios = scenariosRoute(scenarioRuns, config.secret, log);
-  const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });
+  const server = createRuntimeServer({
+    readiness: () => checkReadiness(running),
+    metrics: () => {
+      const { ready, booting, waiting, target } = pool.state;
+      const { running: callsRunning, starting } = running.counts;
+      return metrics.render({
+        callsRunning,
+        callsStarting: starting,
+        sparesReady: ready,
+        sparesBooting: booting,
+        callStartsWaiting: waiting,
+        spareTarget: target,
+      });
+    },
+    calls,
+    scenarios,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -69,7 +104,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const livekit = config.livekit ? startLiveKitCalls(config.livekit, supervisor, log) : null;
+  const livekit = config.livekit ? startLiveKitCalls(config.livekit, running, log) : null;
   log.info('runtime listening', {
     port,
     maxCalls: config.maxCalls,
@@ -79,9 +114,9 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
 
   let draining: Promise<void> | null = null;
   const drain = async () => {
-    log.info('draining', { calls: supervisor.load, timeoutMs: config.drainTimeoutMs });
+    log.info('draining', { calls: running.load, timeoutMs: config.drainTimeoutMs });
     livekit?.drain();
-    await supervisor.drain(config.drainTimeoutMs);
+    await running.drain(config.drainTimeoutMs);
     await Promise.all([pool.close(), livekit?.close()]);
     leases.stop();
     calls.close();
@@ -93,7 +128,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
   return {
     port,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    supervisor,
+    supervisor: running,
     drain: () => {
       draining ??= drain();
       return draining;

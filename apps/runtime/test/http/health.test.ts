@@ -19,10 +19,25 @@ describe('runtime HTTP', () => {
     expect(await ready.json()).toEqual({ ready: true, calls: 0 });
   });
 
+  it('/metrics gives the pool, the calls and the overload counters as Prometheus text', async () => {
+    const response = await fetch(`${runtime.url}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    for (const name of [
+      'parley_calls_running 0',
+      'parley_calls_starting 0',
+      'parley_call_processes_ready',
+      'parley_call_starts_waiting 0',
+      'parley_calls_refused_full_total 0',
+      'parley_session_behind_realtime_total 0',
+    ])
+      expect(text).toContain(name);
+  });
+
   it('answers unknown routes and methods with what exists', async () => {
     const missing = await fetch(`${runtime.url}/calls`);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: string }).error).toMatch(/try \/healthz, \/readyz/);
+    expect(((await missing.json()) as { error: string }).error).toMatch(/try \/healthz, \/readyz, \/metrics/);
     expect((await fetch(`${runtime.url}/healthz`, { method: 'POST' })).status).toBe(405);
   });
 

@@ -35,6 +35,7 @@ describe('SessionEvents on parley.events', () => {
     const channel = new SessionEventChannel(
       participant,
       createLogger({}, () => undefined),
+      () => true,
     );
     const events: SessionEvent[] = [
       { type: 'session_started', agentId: 'greeter', t: 0 },
@@ -54,6 +55,7 @@ describe('SessionEvents on parley.events', () => {
     const channel = new SessionEventChannel(
       participant,
       createLogger({}, () => undefined),
+      () => true,
     );
     const big: SessionEvent = {
       type: 'tool_result',
@@ -81,6 +83,7 @@ describe('SessionEvents on parley.events', () => {
     const channel = new SessionEventChannel(
       recordingParticipant(true),
       createLogger({}, (line) => lines.push(line)),
+      () => true,
     );
     channel.send({
       type: 'transcript',
@@ -95,5 +98,20 @@ describe('SessionEvents on parley.events', () => {
     expect(lines[0]).toContain('transcript');
     expect(lines[0]).toContain('engine is closed');
     expect(lines[0]).not.toContain('4242');
+  });
+
+  it('sends nothing until a participant asks for the events (only the tester reads them)', async () => {
+    const participant = recordingParticipant();
+    let asked = false;
+    const channel = new SessionEventChannel(
+      participant,
+      createLogger({}, () => undefined),
+      () => asked,
+    );
+    channel.send({ type: 'vad', probability: 0.1, t: 64 });
+    asked = true;
+    channel.send({ type: 'session_started', agentId: 'greeter', t: 0 });
+    await channel.settled();
+    expect(participant.sent.map((s) => (s.json as SessionEvent).type)).toEqual(['session_started']);
   });
 });

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
@@ -22,10 +22,15 @@ describe('runtime config from the environment', () => {
       endGraceMs: 5000,
       runtimeId: expect.stringMatching(/:3001$/),
       leaseMs: 30_000,
-      spareProcesses: 1,
       scenarioCpuSeconds: 60,
       scenarioWallMs: 300_000,
       scenarioRunsPerMinute: 10,
+      spareProcesses: 2,
+      maxSpareProcesses: 8,
+      maxBootingProcesses: Math.max(1, availableParallelism() - 1),
+      callLoadThreshold: 0.75,
+      callMemoryMb: 200,
+      maxStartWaitMs: 5000,
       livekit: null,
       sessionSecrets: {},
     });

@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { TEST_SECRET } from './flows';
 
-const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-const tsx = createRequire(import.meta.url).resolve('tsx');
+// Built by the test setup (scripts/runtime-build.ts), as `npm start` and the Docker image build it.
+const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
-/** The runtime as its own process (`node --import tsx src/main.ts`), as production runs it. */
+/** The runtime as its own process (`node dist/main.js`), as production runs it. */
 export class RuntimeProcess {
   readonly child: ChildProcess;
   /** Every JSON log line it printed, parsed. */
@@ -19,7 +18,7 @@ export class RuntimeProcess {
   readonly listening: Promise<string>;
 
   constructor(env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, ['--import', tsx, main], {
+    this.child = spawn(process.execPath, [main], {
       env: {
         ...process.env,
         PARLEY_SECRET: TEST_SECRET,

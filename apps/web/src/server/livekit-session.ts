@@ -28,6 +28,8 @@ export async function joinLiveKitCall(
     identity: `tester-${metadata.callId}`,
     name: 'Tester',
     ttl: '10m',
+    // The tester reads Parley's SessionEvents: the runtime sends them only to rooms where a participant asks.
+    attributes: { 'parley.events': 'on' },
   });
   token.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: true });
   const dispatch = new AgentDispatchClient(access.url, access.apiKey, access.apiSecret, {

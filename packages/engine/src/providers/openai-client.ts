@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ProviderErrorContext } from './http-errors';
 
 /** Settings every OpenAI-compatible client (LLM, STT, TTS) shares. */
@@ -12,15 +12,23 @@ export interface OpenAiEndpoint {
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const OPENAI_DEFAULT_TIMEOUT_MS = 15000;
 
-/** The SDK client for an endpoint: no SDK retries (the session retries once), no SDK logging. */
-export function openAiSdkClient(endpoint: OpenAiEndpoint): OpenAI {
-  return new OpenAI({
-    apiKey: endpoint.apiKey,
-    baseURL: endpoint.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
-    maxRetries: 0,
-    timeout: endpoint.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
-    logLevel: 'off',
-  });
+/**
+ * The SDK client for an endpoint: no SDK retries (the session retries once), no SDK logging.
+ * The SDK is imported when a provider is created (session start), not at boot: loading it costs
+ * a call process ~0.3 s of CPU, and calls on offline providers never need it.
+ */
+export function openAiSdkClient(endpoint: OpenAiEndpoint): () => Promise<OpenAI> {
+  const client: Promise<OpenAI> = import('openai').then(
+    ({ default: OpenAI }) =>
+      new OpenAI({
+        apiKey: endpoint.apiKey,
+        baseURL: endpoint.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
+        maxRetries: 0,
+        timeout: endpoint.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
+        logLevel: 'off',
+      }),
+  );
+  return () => client;
 }
 
 /** How errors from an OpenAI-compatible endpoint are worded; the key is listed so it is redacted. */

@@ -17,7 +17,7 @@ export interface OpenAiLlmOptions extends OpenAiEndpoint {
 }
 
 interface ChatContext {
-  client: OpenAI;
+  client: () => Promise<OpenAI>;
   errors: ProviderErrorContext;
   options: OpenAiLlmOptions;
   timeoutMs: number;
@@ -37,12 +37,13 @@ export function createOpenAiLlm(options: OpenAiLlmOptions): Llm {
 async function* streamChat(context: ChatContext, request: LlmRequest): AsyncGenerator<LlmChunk> {
   const { client, errors, options, timeoutMs } = context;
   if (request.signal?.aborted) return;
+  const sdk = await client();
   // timeoutMs bounds the wait for the first byte and every silence between chunks.
   const deadline = startIdleDeadline(timeoutMs, request.signal);
   const calls = new ToolCallAccumulator();
   let finished = false;
   try {
-    const stream = await client.chat.completions.create(
+    const stream = await sdk.chat.completions.create(
       {
         model: options.model,
         messages: toOpenAiMessages(request.messages),

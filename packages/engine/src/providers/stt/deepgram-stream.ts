@@ -51,7 +51,7 @@ export class DeepgramSttStream implements SttStream {
   private readonly keepAlive: NodeJS.Timeout;
 
   constructor(
-    private readonly client: DeepgramClient,
+    private readonly client: Promise<DeepgramClient>,
     private readonly args: ConnectArgs,
     private readonly ctx: ProviderErrorContext,
     private readonly timings: DeepgramStreamTimings,
@@ -130,7 +130,7 @@ export class DeepgramSttStream implements SttStream {
     };
     this.conn = conn;
     try {
-      conn.socket = await this.client.listen.v1.connect({ ...this.args, abortSignal: conn.abort.signal });
+      conn.socket = await (await this.client).listen.v1.connect({ ...this.args, abortSignal: conn.abort.signal });
     } catch (err) {
       this.fail(providerNetworkError(this.ctx, err instanceof Error ? err.message : String(err)));
       return;

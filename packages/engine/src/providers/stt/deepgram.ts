@@ -1,4 +1,4 @@
-import { DeepgramClient } from '@deepgram/sdk';
+import type { DeepgramClient } from '@deepgram/sdk';
 import { ENGINE_INPUT_RATE } from '../../audio/frame';
 import type { ProviderErrorContext } from '../http-errors';
 import { DeepgramSttStream } from './deepgram-stream';
@@ -23,20 +23,24 @@ export interface DeepgramSttOptions {
 export class DeepgramStt implements Stt {
   readonly id = 'deepgram';
   readonly streaming = true;
-  private readonly client: DeepgramClient;
+  private client: Promise<DeepgramClient> | null = null;
   private readonly ctx: ProviderErrorContext;
 
   constructor(private readonly options: DeepgramSttOptions) {
-    this.client = new DeepgramClient({
-      apiKey: options.apiKey,
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    });
     this.ctx = { provider: 'deepgram', label: 'Deepgram', keyEnv: 'DEEPGRAM_API_KEY', secrets: [options.apiKey] };
   }
 
   /** Opens a live transcription socket for one caller. */
   stream(options: { language: string }): SttStream {
     const connectTimeoutMs = this.options.connectTimeoutMs ?? 5000;
+    // The SDK is imported on first use: loading it costs a call process ~0.4 s of CPU at boot.
+    this.client ??= import('@deepgram/sdk').then(
+      ({ DeepgramClient }) =>
+        new DeepgramClient({
+          apiKey: this.options.apiKey,
+          ...(this.options.baseUrl ? { baseUrl: this.options.baseUrl } : {}),
+        }),
+    );
     return new DeepgramSttStream(
       this.client,
       {

@@ -1,4 +1,3 @@
-import { toFile } from 'openai';
 import { ENGINE_INPUT_RATE } from '../../audio/frame';
 import { writeWav } from '../../audio/wav';
 import { providerErrorFrom } from '../http-errors';
@@ -31,10 +30,11 @@ export function createOpenAiStt(options: OpenAiSttOptions): Stt {
 
       const transcribe = async (samples: Int16Array) => {
         try {
+          const { toFile } = await import('openai');
           const file = await toFile(writeWav({ samples, sampleRate: ENGINE_INPUT_RATE }), 'speech.wav', {
             type: 'audio/wav',
           });
-          const result = await client.audio.transcriptions.create(
+          const result = await (await client()).audio.transcriptions.create(
             // The API takes ISO-639-1 ('en'), sessions speak BCP-47 ('en-US').
             { file, model: options.model, language: language.split('-')[0], response_format: 'json' },
             { signal: inFlight.signal },

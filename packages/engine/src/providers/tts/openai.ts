@@ -25,11 +25,12 @@ export function createOpenAiTts(options: OpenAiTtsOptions): Tts {
 
   async function* synthesize(text: string, { signal }: { signal?: AbortSignal } = {}): AsyncGenerator<Int16Array> {
     if (signal?.aborted) return;
+    const sdk = await client();
     // timeoutMs bounds the wait for the first byte and every silence in the audio stream.
     const deadline = startIdleDeadline(timeoutMs, signal);
     const chunker = new Pcm16Chunker();
     try {
-      const response = await client.audio.speech.create(
+      const response = await sdk.audio.speech.create(
         {
           model: options.model,
           voice: options.voice,

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { TurnModelSetupError } from './model-files';
 import type { EndOfTurnContext } from './types';
+import { turnWorkerEntry } from './worker-entry-url';
 import type { TurnModelSpec, WorkerReply, WorkerRequest } from './worker-protocol';
 
 interface Pending {
@@ -10,8 +11,8 @@ interface Pending {
 
 /**
  * An ONNX end-of-turn model running in a worker thread, so tokenizing, feature extraction and
- * inference never hold up the session's audio loop. The worker starts from worker-entry.mjs,
- * which registers tsx: this works under vitest and under a runtime started with tsx alike.
+ * inference never hold up the session's audio loop. The worker starts from turnWorkerEntry: the
+ * tsx-registering worker-entry.mjs from source, the bundled worker in the runtime's build.
  */
 /** How long close() lets a worker finish its inference before terminating it anyway. */
 const CLOSE_GRACE_MS = 5000;
@@ -35,7 +36,7 @@ export class TurnModelWorker {
 
   /** Starts a worker and waits until its model is loaded; rejects with the load error. */
   static start(spec: TurnModelSpec): Promise<TurnModelWorker> {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: spec });
+    const worker = new Worker(turnWorkerEntry, { workerData: spec });
     return new Promise((resolve, reject) => {
       const cleanUp = () => {
         worker.off('message', onFirst);
