@@ -26,6 +26,8 @@ afterAll(async () => {
 // One file drives every HTTP suite so the app is built and served once per run.
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture named use*, not a React hook
 const server = useWebServer(() => ({
+  // Production mode (next start) needs a configured secret to start calls.
+  PARLEY_SECRET: 'http-suite-secret-0123456789abcdef',
   LIVEKIT_URL: livekit?.url ?? '',
   LIVEKIT_PUBLIC_URL: BROWSER_LIVEKIT_URL,
   LIVEKIT_API_KEY: LIVEKIT_KEY,
