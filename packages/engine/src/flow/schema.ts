@@ -66,6 +66,11 @@ export const webhookToolSchema = z
     /** JSON Schema of the arguments the LLM must supply. */
     parameters: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
     timeoutMs: z.number().default(10000),
+    /**
+     * A canned JSON answer given instead of calling `url`: templates and drafts work offline and
+     * deterministically until a real endpoint exists. Remove it to call the webhook.
+     */
+    mockResponse: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 

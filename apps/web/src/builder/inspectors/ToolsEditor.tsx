@@ -30,6 +30,12 @@ function newWebhook(tools: ToolSpec[]): WebhookToolSpec {
   };
 }
 
+/** The tool calling its URL, its demo response dropped. */
+function withoutMock(tool: WebhookToolSpec): WebhookToolSpec {
+  const { mockResponse: _demo, ...real } = tool;
+  return real;
+}
+
 /** The agent's webhook tools (with their parameters) and its end-call tool. */
 export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps) {
   const update = (index: number, next: ToolSpec) => onChange(tools.map((t, i) => (i === index ? next : t)));
@@ -39,6 +45,7 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
       {tools.map((tool, i) => {
         const at = `${path}.${i}`;
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a name key would remount the fieldset (losing focus) while the name is typed
           <fieldset key={`${i}-${tool.type}`} className="tool" data-path={at} tabIndex={-1}>
             <legend>{tool.type === 'webhook' ? `Webhook: ${tool.name}` : 'End call'}</legend>
             <TextField
@@ -58,6 +65,14 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
             />
             {tool.type === 'webhook' && (
               <>
+                {tool.mockResponse && (
+                  <p className="field-help" data-testid={`${at}.mockResponse`}>
+                    Answers with a demo response, so the flow works offline; the URL is not called.{' '}
+                    <button type="button" onClick={() => update(i, withoutMock(tool))}>
+                      Call the URL instead
+                    </button>
+                  </p>
+                )}
                 <TextField
                   label="URL"
                   path={`${at}.url`}
