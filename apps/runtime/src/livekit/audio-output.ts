@@ -111,7 +111,11 @@ export class LiveKitAudioOutput implements AudioOutput {
         await this.source.captureFrame(toAudioFrame({ samples, sampleRate: this.rate }));
         if (generation !== this.generation) {
           // pause() or clear() ran while this frame was being queued: take it back out.
-          this.source.clearQueue();
+          try {
+            this.source.clearQueue();
+          } catch {
+            // The source was closed meanwhile (the call hung up): nothing is left to play.
+          }
           if (this.paused) this.pending.unshift(samples);
           continue;
         }

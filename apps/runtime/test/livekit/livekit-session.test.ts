@@ -104,6 +104,7 @@ async function liveKitSession() {
     await reading.stop();
     await micTrack.close();
     await mic.close();
+    await voice.close();
   };
   /** performance.now() of session time `t`. */
   const wallOf = (t: number) => performance.now() - clock.now() + t;
