@@ -17,9 +17,14 @@ async function speak(): Promise<Int16Array[]> {
 
 const joined = (parts: Int16Array[]) => Int16Array.from(parts.flatMap((p) => Array.from(p)));
 
-/** Waits until the ear has heard about `samples` samples of sound. */
+/** Samples two resamplers' outputs of one utterance may differ by in length (20 ms). */
+const LENGTH_TOLERANCE = AGENT_AUDIO_RATE * 0.02;
+
+/** Waits until the ear has heard `samples` samples of sound, give or take LENGTH_TOLERANCE. */
 async function heardAll(ear: { samples: number[] }, samples: number) {
-  await expect.poll(() => trimSilence(ear.samples).length, { timeout: 10_000 }).toBeGreaterThan(samples * 0.98);
+  await expect
+    .poll(() => trimSilence(ear.samples).length, { timeout: 10_000 })
+    .toBeGreaterThan(samples - LENGTH_TOLERANCE);
 }
 
 describe('what a subscriber hears of the agent voice (real AudioSource -> track -> AudioStream)', () => {
@@ -37,7 +42,7 @@ describe('what a subscriber hears of the agent voice (real AudioSource -> track 
     await heardAll(ear, reference.length);
     await ear.stop();
     const heard = trimSilence(ear.samples);
-    expect(Math.abs(heard.length - reference.length)).toBeLessThan(AGENT_AUDIO_RATE * 0.02);
+    expect(Math.abs(heard.length - reference.length)).toBeLessThan(LENGTH_TOLERANCE);
     expect(similarity(reference, heard)).toBeGreaterThan(0.9);
     await source.close();
   });
@@ -54,10 +59,13 @@ describe('what a subscriber hears of the agent voice (real AudioSource -> track 
     for (let at = 0; at < rest.length; at += 333)
       output.write({ samples: rest.subarray(at, at + 333), sampleRate: AGENT_AUDIO_RATE });
     await output.flush();
-    const expected = trimSilence(utterance);
-    await heardAll(ear, expected.length);
+    // Zeros left out on both sides: a busy machine may let the source run dry for a moment,
+    // which the track fills with silence; every sample of the utterance must still arrive, in order.
+    const voiced = (samples: ArrayLike<number>) => Array.from(samples).filter((v) => v !== 0);
+    const expected = voiced(utterance);
+    await expect.poll(() => voiced(ear.samples).length, { timeout: 10_000 }).toBe(expected.length);
     await ear.stop();
-    expect(Array.from(trimSilence(ear.samples))).toEqual(Array.from(expected));
+    expect(voiced(ear.samples)).toEqual(expected);
     await source.close();
   });
 });
