@@ -12,6 +12,8 @@ export interface LiveKitConfig {
   agentName: string;
   /** At or above this whole-machine CPU load (0..1) the worker tells LiveKit it is full. */
   loadThreshold: number;
+  /** Once full, the worker is available again only below loadThreshold - loadMargin. */
+  loadMargin: number;
 }
 
 /** Everything the runtime reads from its environment, parsed once at start. */
@@ -85,6 +87,7 @@ const envSchema = z.object({
   LIVEKIT_API_SECRET: optionalText,
   PARLEY_AGENT_NAME: z.string().min(1).default('parley'),
   WORKER_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
+  WORKER_LOAD_MARGIN: z.coerce.number().min(0).max(1).default(0.1),
 });
 
 function livekitConfig(env: z.infer<typeof envSchema>): LiveKitConfig | null {
@@ -94,12 +97,18 @@ function livekitConfig(env: z.infer<typeof envSchema>): LiveKitConfig | null {
     .filter(([, value]) => !value)
     .map(([name]) => name);
   if (missing.length > 0) throw new Error(`LiveKit is half configured: set ${missing.join(', ')} too, or none of them`);
+  if (env.WORKER_LOAD_MARGIN >= env.WORKER_LOAD_THRESHOLD) {
+    throw new Error(
+      `WORKER_LOAD_MARGIN (${env.WORKER_LOAD_MARGIN}) must be smaller than WORKER_LOAD_THRESHOLD (${env.WORKER_LOAD_THRESHOLD}), or the worker would never be available again once full`,
+    );
+  }
   return {
     url: url as string,
     apiKey: apiKey as string,
     apiSecret: apiSecret as string,
     agentName: env.PARLEY_AGENT_NAME,
     loadThreshold: env.WORKER_LOAD_THRESHOLD,
+    loadMargin: env.WORKER_LOAD_MARGIN,
   };
 }
 

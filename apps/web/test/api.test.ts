@@ -1,8 +1,10 @@
-import { beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { type LiveKitTwirpDouble, startLiveKitTwirpDouble } from './doubles/livekit-twirp';
 import { authSuite } from './suites/auth';
 import { concurrencySuite } from './suites/concurrency';
 import { flowsCrudSuite } from './suites/flows-crud';
 import { importExportSuite } from './suites/import-export';
+import { BROWSER_LIVEKIT_URL, liveKitCallsSuite } from './suites/livekit-calls';
 import { notFoundSuite } from './suites/not-found';
 import { startupSuite } from './suites/startup';
 import { validateSuite } from './suites/validate';
@@ -11,8 +13,26 @@ import { createAccount } from './support/accounts';
 import { client } from './support/http';
 import { useWebServer } from './support/web-server';
 
+// The server runs in LiveKit mode against a local double of LiveKit's API (started first).
+const LIVEKIT_KEY = 'APIhttp';
+const LIVEKIT_SECRET = 'livekit-http-secret-0123456789abcdef01234';
+let livekit: LiveKitTwirpDouble | undefined;
+beforeAll(async () => {
+  livekit = await startLiveKitTwirpDouble(LIVEKIT_KEY, LIVEKIT_SECRET);
+});
+afterAll(async () => {
+  await livekit?.close();
+});
+
 // One file drives every HTTP suite so the app is built and served once per run.
-const server = useWebServer();
+const server = useWebServer(() => ({
+  // Production mode (next start) needs a configured secret to start calls.
+  PARLEY_SECRET: 'http-suite-secret-0123456789abcdef',
+  LIVEKIT_URL: livekit?.url ?? '',
+  LIVEKIT_PUBLIC_URL: BROWSER_LIVEKIT_URL,
+  LIVEKIT_API_KEY: LIVEKIT_KEY,
+  LIVEKIT_API_SECRET: LIVEKIT_SECRET,
+}));
 const api = client(server.url);
 
 // The flow suites run as one signed-in admin of a workspace of their own.
@@ -28,4 +48,8 @@ concurrencySuite(api);
 versionsSuite(api);
 importExportSuite(api);
 validateSuite(api);
+liveKitCallsSuite(api, () => {
+  if (!livekit) throw new Error('the LiveKit double is not running');
+  return livekit;
+});
 startupSuite();

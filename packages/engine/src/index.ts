@@ -43,7 +43,13 @@ export type * from './session/events';
 export type { SessionProviders } from './session/session-providers';
 export type { ResolvedAddress, Resolver } from './session/tools/address-guard';
 export type * from './session/transport';
-export { userAwayPrompt, VoiceSession, type VoiceSessionOptions, type WebhookOptions } from './session/voice-session';
+export {
+  repeatPrompt,
+  userAwayPrompt,
+  VoiceSession,
+  type VoiceSessionOptions,
+  type WebhookOptions,
+} from './session/voice-session';
 export * from './testing';
 export type * from './testing/scenario-result';
 export { runScenario, runScenarios, type ScenarioRunOptions, scenarioJudge } from './testing/scenario-runner';

@@ -9,6 +9,7 @@ import {
 } from '@livekit/protocol';
 import WebSocket from 'ws';
 import type { Logger } from '../log';
+import { isFull } from './availability';
 import { agentSocketUrl, workerToken } from './worker-token';
 
 /** A job the server offers; the worker decides whether to take it. */
@@ -35,6 +36,8 @@ export interface AgentWorkerOptions {
   agentName: string;
   /** At or above this load (0..1) the worker reports WS_FULL and LiveKit stops offering jobs. */
   loadThreshold: number;
+  /** Once full, WS_AVAILABLE again only below loadThreshold - loadMargin. */
+  loadMargin: number;
   measureLoad(): number;
   jobCount(): number;
   decide(offer: JobOffer): JobDecision | Promise<JobDecision>;
@@ -255,12 +258,13 @@ export class AgentWorker {
 
   private reportLoad(): void {
     const load = this.draining ? 1 : this.options.measureLoad();
-    const status =
-      this.draining || load >= this.options.loadThreshold ? WorkerStatus.WS_FULL : WorkerStatus.WS_AVAILABLE;
+    const full = this.draining || isFull(load, this.status === WorkerStatus.WS_FULL, this.options);
+    const status = full ? WorkerStatus.WS_FULL : WorkerStatus.WS_AVAILABLE;
     if (status !== this.status) {
-      this.options.log.info(status === WorkerStatus.WS_FULL ? 'worker full' : 'worker available', {
+      this.options.log.info(full ? 'worker full' : 'worker available', {
         load,
         threshold: this.options.loadThreshold,
+        margin: this.options.loadMargin,
       });
     }
     this.status = status;

@@ -21,7 +21,14 @@ export interface RunningCall {
 }
 
 export interface LiveKitJobsOptions {
-  config: { url: string; apiKey: string; apiSecret: string; agentName: string; loadThreshold: number };
+  config: {
+    url: string;
+    apiKey: string;
+    apiSecret: string;
+    agentName: string;
+    loadThreshold: number;
+    loadMargin: number;
+  };
   log: Logger;
   /** Whether this runtime can take one more call now. */
   capacity(): boolean;

@@ -1,5 +1,6 @@
-import { AudioFrame, type AudioSource } from '@livekit/rtc-node';
+import type { AudioSource } from '@livekit/rtc-node';
 import type { AudioOutput, PcmFrame } from '@parley/engine';
+import { toAudioFrame } from './pcm-frames';
 
 /** Audio kept inside the AudioSource ahead of playback: small, so clear() stops speech at once. */
 const LEAD_MS = 100;
@@ -45,7 +46,8 @@ export class LiveKitAudioOutput implements AudioOutput {
       this.finished = false;
     }
     const chunk = Math.round((this.rate * CHUNK_MS) / 1000);
-    for (let i = 0; i < frame.samples.length; i += chunk) this.pending.push(frame.samples.subarray(i, i + chunk));
+    // Copies (slice), not views: each chunk reaches rtc-node with a buffer of its own.
+    for (let i = 0; i < frame.samples.length; i += chunk) this.pending.push(frame.samples.slice(i, i + chunk));
     this.ended = false;
     void this.pump();
   }
@@ -106,10 +108,14 @@ export class LiveKitAudioOutput implements AudioOutput {
         }
         const samples = this.pending.shift() as Int16Array;
         const generation = this.generation;
-        await this.source.captureFrame(new AudioFrame(samples, this.rate, 1, samples.length));
+        await this.source.captureFrame(toAudioFrame({ samples, sampleRate: this.rate }));
         if (generation !== this.generation) {
           // pause() or clear() ran while this frame was being queued: take it back out.
-          this.source.clearQueue();
+          try {
+            this.source.clearQueue();
+          } catch {
+            // The source was closed meanwhile (the call hung up): nothing is left to play.
+          }
           if (this.paused) this.pending.unshift(samples);
           continue;
         }

@@ -14,7 +14,17 @@ export function toPcmFrame(frame: AudioFrame): PcmFrame {
   return { samples, sampleRate };
 }
 
-/** A mono rtc-node frame over an engine frame's samples (no copy). */
+/**
+ * A mono rtc-node frame of an engine frame's samples. rtc-node 1.1 hands the native side
+ * `data.buffer` from its start, ignoring a view's offset and length, so a view into a larger
+ * buffer would play the wrong samples (a buzz of repeated fragments): such views are copied.
+ */
 export function toAudioFrame(frame: PcmFrame): AudioFrame {
-  return new AudioFrame(frame.samples, frame.sampleRate, 1, frame.samples.length);
+  return new AudioFrame(ownBuffer(frame.samples), frame.sampleRate, 1, frame.samples.length);
+}
+
+/** `samples` over a buffer of their own: the array itself when it already is, else a copy. */
+export function ownBuffer(samples: Int16Array): Int16Array {
+  const whole = samples.byteOffset === 0 && samples.byteLength === samples.buffer.byteLength;
+  return whole ? samples : samples.slice();
 }

@@ -9,6 +9,15 @@ import { toAudioFrame, toPcmFrame } from './pcm-frames';
  */
 export class ResamplingAudioOutput implements AudioOutput {
   private resampler: AudioResampler | null = null;
+  /** Counts writes, so a flush knows whether a new utterance began while it waited. */
+  private writes = 0;
+  /** The last utterance has played out: the next write starts a new one. */
+  private finished = false;
+  /**
+   * A new utterance was written but none of it reached the inner output yet (the resampler
+   * holds its first samples): its played position is 0, not the previous utterance's end.
+   */
+  private awaitingFirstAudio = false;
 
   constructor(
     private readonly inner: AudioOutput,
@@ -17,9 +26,14 @@ export class ResamplingAudioOutput implements AudioOutput {
 
   /** Queues a frame, converting it to the output rate. */
   write(frame: PcmFrame): void {
+    this.writes += 1;
+    if (this.finished) {
+      this.finished = false;
+      this.awaitingFirstAudio = true;
+    }
     if (this.resampler && this.resampler.inputRate !== frame.sampleRate) this.drain();
     if (frame.sampleRate === this.rate) {
-      this.inner.write(frame);
+      this.writeInner(frame);
       return;
     }
     this.resampler ??= new AudioResampler(frame.sampleRate, this.rate, 1, AudioResamplerQuality.MEDIUM);
@@ -27,21 +41,24 @@ export class ResamplingAudioOutput implements AudioOutput {
   }
 
   /** Releases the resampler's tail, then resolves once everything has played. */
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
     this.drain();
-    return this.inner.flush();
+    const writes = this.writes;
+    await this.inner.flush();
+    if (writes === this.writes) this.finished = true;
   }
 
   /** Drops everything, including samples still inside the resampler. */
   clear(): void {
     this.resampler?.close();
     this.resampler = null;
+    this.awaitingFirstAudio = false;
     this.inner.clear();
   }
 
   /** Milliseconds of the current utterance played so far. */
   playedMs(): number {
-    return this.inner.playedMs();
+    return this.awaitingFirstAudio ? 0 : this.inner.playedMs();
   }
 
   /** Pauses playback, keeping what is queued. */
@@ -64,6 +81,11 @@ export class ResamplingAudioOutput implements AudioOutput {
   }
 
   private forward(frames: AudioFrame[]): void {
-    for (const frame of frames) if (frame.samplesPerChannel > 0) this.inner.write(toPcmFrame(frame));
+    for (const frame of frames) if (frame.samplesPerChannel > 0) this.writeInner(toPcmFrame(frame));
+  }
+
+  private writeInner(frame: PcmFrame): void {
+    this.awaitingFirstAudio = false;
+    this.inner.write(frame);
   }
 }

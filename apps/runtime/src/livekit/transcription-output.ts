@@ -45,6 +45,8 @@ interface AgentSegment {
   writer: TextWriter | null;
   /** Text of the assistant messages of this speech so far; set once the first one arrived. */
   heard: string | null;
+  /** Its final is owed: sent once the speech's messages are all in (the next other event, or close). */
+  finalPending: boolean;
 }
 
 /** A fresh user segment id, shaped like LiveKit Agents' (`SG_` + random). */
@@ -59,9 +61,10 @@ export function userSegmentId(): string {
  * caller's behalf; a segment ends at its final transcript. Typed text is not echoed (the frontend
  * shows what it sent on lk.chat).
  * Agent: deltas of a speech go into one open stream (segment id = speech id, final 'false').
- * Its assistant_message closes that stream and sends one more stream of the same segment with
- * final 'true' and the text as heard, so an interrupted reply ends with the truncated text
- * (frontends replace a segment's text with the latest stream of that segment id).
+ * Its assistant_message closes that stream; once all its messages are in (a speech with tool
+ * rounds has one per round, sent together) one more stream of the same segment carries final
+ * 'true' and the text as heard, rounds joined by a space, so an interrupted reply ends with the
+ * truncated text (frontends replace a segment's text with the latest stream of that segment id).
  * Writes run one at a time in event order.
  */
 export class TranscriptionOutput {
@@ -76,6 +79,8 @@ export class TranscriptionOutput {
 
   /** Turns one session event into text-stream writes (events of other types are ignored). */
   handle(event: SessionEvent): void {
+    const moreOfSpeech = event.type === 'assistant_message' && event.speechId === this.agent?.speechId;
+    if (!moreOfSpeech) this.sendAgentFinal();
     switch (event.type) {
       case 'transcript':
         if (event.source === 'speech') this.userTranscript(event.text, event.final);
@@ -96,6 +101,7 @@ export class TranscriptionOutput {
 
   /** Ends any open stream; resolves once every write so far is done. */
   async close(): Promise<void> {
+    this.sendAgentFinal();
     this.closeAgentStream();
     await this.chain;
   }
@@ -128,10 +134,18 @@ export class TranscriptionOutput {
     const segment = this.agentSegment(speechId);
     this.closeAgentStream();
     // A speech with tool calls has one message per LLM round: the segment shows them all.
-    const heard = segment.heard ? `${segment.heard} ${text}` : text;
-    segment.heard = heard;
+    segment.heard = segment.heard && text ? `${segment.heard} ${text}` : segment.heard || text;
+    segment.finalPending = true;
+  }
+
+  /** Sends the owed final of the current agent segment, once. */
+  private sendAgentFinal(): void {
+    const segment = this.agent;
+    if (!segment?.finalPending) return;
+    segment.finalPending = false;
+    const heard = segment.heard;
     if (!heard) return;
-    const attributes = this.attributes(speechId, true, this.options.agentTrackSid);
+    const attributes = this.attributes(segment.speechId, true, this.options.agentTrackSid);
     this.run(() => this.sendWhole(attributes, heard));
   }
 
@@ -139,7 +153,7 @@ export class TranscriptionOutput {
   private agentSegment(speechId: string): AgentSegment {
     if (this.agent?.speechId !== speechId) {
       this.closeAgentStream();
-      this.agent = { speechId, writer: null, heard: null };
+      this.agent = { speechId, writer: null, heard: null, finalPending: false };
     }
     return this.agent;
   }

@@ -22,6 +22,7 @@ describe('AgentWorker against a LiveKit agent-protocol server', () => {
       apiSecret,
       agentName: 'parley',
       loadThreshold: 0.7,
+      loadMargin: 0.1,
       measureLoad: () => load,
       jobCount: () => assignments.length,
       decide: ({ job }) => ({ accept: true, identity: `agent-${job.id}`, attributes: { 'parley.call': 'c1' } }),
@@ -106,6 +107,32 @@ describe('AgentWorker against a LiveKit agent-protocol server', () => {
     server.send({ case: 'availability', value: { job: { id: 'AJ_3' }, resuming: false } });
     const answer = await server.next('availability');
     expect(answer.message.value).toMatchObject({ jobId: 'AJ_3', available: false });
+  });
+
+  it('does not flap: once full it is available again only below the threshold minus the margin', async () => {
+    const w = startWorker();
+    await w.registered();
+    const statusAt = async (value: number) => {
+      load = value;
+      // The next report measured at this load (earlier ones may still be in flight).
+      for (;;) {
+        const update = await server.next('updateWorker');
+        if (update.message.case === 'updateWorker' && Math.abs(update.message.value.load - value) < 1e-6)
+          return update.message.value.status;
+      }
+    };
+    expect(await statusAt(0.69)).toBe(WorkerStatus.WS_AVAILABLE);
+    expect(await statusAt(0.75)).toBe(WorkerStatus.WS_FULL);
+    // Load hovering just under the threshold (0.7) keeps it full...
+    expect(await statusAt(0.65)).toBe(WorkerStatus.WS_FULL);
+    expect(await statusAt(0.61)).toBe(WorkerStatus.WS_FULL);
+    expect(w.available).toBe(false);
+    // ...until it drops below 0.7 - 0.1.
+    expect(await statusAt(0.59)).toBe(WorkerStatus.WS_AVAILABLE);
+    expect(await statusAt(0.65)).toBe(WorkerStatus.WS_AVAILABLE);
+    expect(w.available).toBe(true);
+    const available = logLines.filter((line) => line.includes('"worker available"') || line.includes('"worker full"'));
+    expect(available).toHaveLength(2);
   });
 
   it('answers pings with the server pong and keeps running', async () => {

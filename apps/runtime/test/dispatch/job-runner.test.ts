@@ -46,7 +46,7 @@ describe('LiveKit jobs → calls', () => {
   const start = () => {
     jobs = startLiveKitJobs({
       // A threshold above 1: CPU load on a shared test machine never marks this worker full.
-      config: { url: server.url, apiKey, apiSecret, agentName: 'parley', loadThreshold: 1.01 },
+      config: { url: server.url, apiKey, apiSecret, agentName: 'parley', loadThreshold: 1.01, loadMargin: 0.1 },
       log: createLogger({}, (line) => logLines.push(line)),
       capacity: () => capacity,
       jobCount: () => calls.started.length,

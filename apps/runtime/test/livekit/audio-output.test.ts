@@ -71,6 +71,26 @@ describe('LiveKitAudioOutput over a real rtc-node AudioSource', () => {
     await source.close();
   });
 
+  it('ends quietly when the source is closed right after clear() (the call hanging up mid-frame)', async () => {
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('unhandledRejection', onError);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const source = new AudioSource(RATE, 1, 1000);
+        const output = new LiveKitAudioOutput(source);
+        output.write(tone(300));
+        await sleep(i % 3);
+        output.clear();
+        await source.close();
+        await sleep(20);
+      }
+    } finally {
+      process.off('unhandledRejection', onError);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('refuses audio at a different rate than the source', () => {
     const output = new LiveKitAudioOutput(new AudioSource(RATE, 1, 1000));
     expect(() => output.write({ samples: new Int16Array(160), sampleRate: 16000 })).toThrow(/16000 Hz.*24000 Hz/);

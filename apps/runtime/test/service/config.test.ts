@@ -62,7 +62,20 @@ describe('runtime config from the environment', () => {
       apiSecret: 'secret',
       agentName: 'front-desk',
       loadThreshold: 0.75,
+      loadMargin: 0.1,
     });
+  });
+
+  it('reads the worker availability hysteresis and refuses a margin as large as the threshold', () => {
+    const livekit = { LIVEKIT_URL: 'ws://lk:7880', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'secret' };
+    const config = loadConfig(
+      { ...base, ...livekit, WORKER_LOAD_THRESHOLD: '0.9', WORKER_LOAD_MARGIN: '0.2' },
+      dataDir,
+    );
+    expect(config.livekit).toMatchObject({ loadThreshold: 0.9, loadMargin: 0.2 });
+    expect(() =>
+      loadConfig({ ...base, ...livekit, WORKER_LOAD_THRESHOLD: '0.5', WORKER_LOAD_MARGIN: '0.5' }, dataDir),
+    ).toThrow(/WORKER_LOAD_MARGIN.*smaller than WORKER_LOAD_THRESHOLD/);
   });
 
   it('hands provider keys and PARLEY_FLOW_SECRET_* to sessions, nothing else', () => {

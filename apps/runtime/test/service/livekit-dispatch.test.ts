@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await LiveKitAgentServer.start(apiKey, apiSecret);
   runtime = await startTestRuntime({
     spareProcesses: 0,
-    livekit: { url: server.url, apiKey, apiSecret, agentName: 'parley', loadThreshold: 1 },
+    livekit: { url: server.url, apiKey, apiSecret, agentName: 'parley', loadThreshold: 1, loadMargin: 0.1 },
   });
   version = await publishReceptionist({ typedOnly: true });
   await server.next('register', 0);

@@ -2,7 +2,10 @@ import { resolveParleySecret } from '@parley/calls';
 
 /** LiveKit server access: when all three are set, test calls go through LiveKit. */
 export interface LiveKitAccess {
+  /** The server as this process reaches it (LIVEKIT_URL): agent dispatch goes here. */
   url: string;
+  /** The server as browsers reach it (LIVEKIT_PUBLIC_URL, else LIVEKIT_URL). */
+  publicUrl: string;
   apiKey: string;
   apiSecret: string;
   /** The name the runtime's agent worker registered with (PARLEY_AGENT_NAME). */
@@ -42,6 +45,7 @@ export function callsConfig(env: Readonly<Record<string, string | undefined>> = 
     missing.length === 0
       ? {
           url: lk.LIVEKIT_URL as string,
+          publicUrl: env.LIVEKIT_PUBLIC_URL || (lk.LIVEKIT_URL as string),
           apiKey: lk.LIVEKIT_API_KEY as string,
           apiSecret: lk.LIVEKIT_API_SECRET as string,
           agentName: env.PARLEY_AGENT_NAME || 'parley',

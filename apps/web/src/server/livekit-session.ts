@@ -5,6 +5,7 @@ import type { LiveKitAccess } from './calls-config';
 
 /** What the browser needs to join a LiveKit test call. */
 export interface LiveKitJoin {
+  /** LIVEKIT_PUBLIC_URL (the address browsers reach), not the server-side LIVEKIT_URL. */
   serverUrl: string;
   participantToken: string;
   room: string;
@@ -42,5 +43,5 @@ export async function joinLiveKitCall(
     const detail = error instanceof Error ? error.message : String(error);
     throw new ApiError(503, 'livekit_unavailable', `LiveKit at ${access.url} refused the agent dispatch: ${detail}`);
   }
-  return { serverUrl: access.url, participantToken: await token.toJwt(), room };
+  return { serverUrl: access.publicUrl, participantToken: await token.toJwt(), room };
 }

@@ -54,6 +54,22 @@ describe('starting a test call', () => {
     expect(JSON.parse(dispatch?.metadata ?? '')).toEqual({ callId: call.id, flowVersionId: call.flowVersionId });
   });
 
+  it('in LiveKit mode: tells the browser LIVEKIT_PUBLIC_URL, dispatching through LIVEKIT_URL', async () => {
+    const started = await startTestCall(
+      config({
+        LIVEKIT_URL: livekit.url,
+        LIVEKIT_PUBLIC_URL: 'wss://livekit.example.org',
+        LIVEKIT_API_KEY: API_KEY,
+        LIVEKIT_API_SECRET: API_SECRET,
+      }),
+      repos,
+      flowId,
+    );
+    if (started.mode !== 'livekit') throw new Error(`expected a LiveKit call, got ${started.mode}`);
+    expect(started.serverUrl).toBe('wss://livekit.example.org');
+    expect(livekit.dispatches.map((d) => d.room)).toContain(started.room);
+  });
+
   it('in LiveKit mode: a dispatch the server refuses is an error naming LiveKit', async () => {
     const wrongSecret = config({
       LIVEKIT_URL: livekit.url,

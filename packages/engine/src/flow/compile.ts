@@ -69,6 +69,7 @@ function ownTools(agent: AgentSpec): ToolPlan[] {
             method: tool.method,
             headers: tool.headers,
             timeoutMs: tool.timeoutMs,
+            ...(tool.mockResponse ? { mockResponse: tool.mockResponse } : {}),
           }
         : {
             kind: 'end_call',

@@ -17,6 +17,8 @@ export interface WebhookToolPlan extends ToolBase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers: ({ name: string; value: string } | { name: string; secret: string })[];
   timeoutMs: number;
+  /** When set, the tool answers with this instead of calling `url`. */
+  mockResponse?: Record<string, unknown>;
 }
 
 export interface EndCallToolPlan extends ToolBase {

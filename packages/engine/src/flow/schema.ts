@@ -71,6 +71,11 @@ export const webhookToolSchema = z
       { label: 'Timeout', unit: 'ms', min: 1, max: 120000, step: 500, help: 'How long to wait for the webhook.' },
       10000,
     ),
+    /**
+     * A canned JSON answer given instead of calling `url`: templates and drafts work offline and
+     * deterministically until a real endpoint exists. Remove it to call the webhook.
+     */
+    mockResponse: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 

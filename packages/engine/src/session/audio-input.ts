@@ -21,9 +21,10 @@ export interface AudioInputStt {
  * Caller audio in: resampled to 16 kHz once, then fed to the VAD and the STT. Lives for the
  * whole call, so handoffs never restart (or cold-start) either. While `discarding`, audio is
  * kept from the STT (speech over an uninterruptible agent must not become a turn).
- * A batch STT gets each chunk only once the VAD has judged it, so when the VAD reports the end
- * of speech the STT holds exactly the audio up to there — never the start of the next utterance,
- * even when the VAD runs behind real time.
+ * A batch STT gets only the VAD's speech segment (the utterance plus the VAD's prefixPadding
+ * pre-roll), handed over at the end of speech: what it hears does not depend on how long the
+ * caller was quiet before (a long stretch of line noise made PocketSphinx return nothing, and a
+ * paid STT would bill for it), and never holds the start of the next utterance.
  */
 export class AudioInput {
   private resampler: Resampler | null = null;
@@ -35,8 +36,8 @@ export class AudioInput {
 
   private readonly stt: SttStream | null;
   private readonly sttFollowsVad: boolean;
-  /** Counts discard() calls, so chunks still waiting on the VAD from before one are dropped too. */
-  private discards = 0;
+  /** Audio position (ms) where discarding last ended: a batch STT gets no speech from before it. */
+  private keepFromMs = 0;
 
   constructor(
     private readonly vad: VadStream | null,
@@ -57,10 +58,8 @@ export class AudioInput {
   }
 
   set discarding(value: boolean) {
-    if (value && !this.discardingAudio) {
-      this.stt?.discard();
-      this.discards += 1;
-    }
+    if (value && !this.discardingAudio) this.stt?.discard();
+    if (!value && this.discardingAudio) this.keepFromMs = this.audioMs;
     this.discardingAudio = value;
   }
 
@@ -76,19 +75,28 @@ export class AudioInput {
     if (samples.length === 0) return;
     this.audioMs += (samples.length / ENGINE_INPUT_RATE) * 1000;
     this.offset = this.clock.now() - this.audioMs;
-    const forStt = this.stt && !this.discardingAudio ? samples : null;
-    const discards = this.discards;
-    if (forStt && !this.sttFollowsVad) this.stt?.pushAudio(forStt);
+    if (this.stt && !this.discardingAudio && !this.sttFollowsVad) this.stt.pushAudio(samples);
     if (!this.vad) return;
     this.clock
       .track(this.vad.push(samples))
       .then((events) => {
-        if (forStt && this.sttFollowsVad && !this.closed && discards === this.discards) this.stt?.pushAudio(forStt);
-        for (const event of events) if (!this.closed) this.handlers.onVad(event, this.sessionTime(event.timestamp));
+        for (const event of events) {
+          if (this.closed) return;
+          if (event.type === 'speech_end') this.segmentToStt(event.audio, event.timestamp);
+          this.handlers.onVad(event, this.sessionTime(event.timestamp));
+        }
       })
       .catch((error: unknown) => {
         if (!this.closed) this.handlers.onError('vad', error);
       });
+  }
+
+  /** A batch STT gets the utterance that ended at `endMs`, less any part heard while discarding. */
+  private segmentToStt(segment: Int16Array, endMs: number): void {
+    if (!this.stt || !this.sttFollowsVad || this.discardingAudio) return;
+    const startMs = endMs - (segment.length / ENGINE_INPUT_RATE) * 1000;
+    const skip = Math.max(0, Math.round(((this.keepFromMs - startMs) * ENGINE_INPUT_RATE) / 1000));
+    if (skip < segment.length) this.stt.pushAudio(segment.subarray(skip));
   }
 
   /** The VAD saw the end of speech: batch STT providers transcribe now. */

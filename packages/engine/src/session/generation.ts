@@ -51,7 +51,8 @@ export async function generateReply(input: GenerationInput): Promise<GenerationR
     for (let round = 0; round <= input.maxToolSteps && !speech.signal.aborted; round++) {
       const tools = round < input.maxToolSteps ? input.tools : [];
       const messages = [...input.context, ...result.messages];
-      const { text, calls } = await llmRound(input, messages, tools, round);
+      const spokeBefore = result.messages.some((m) => m.role === 'assistant' && m.content !== '');
+      const { text, calls } = await llmRound(input, messages, tools, round, spokeBefore);
       if (speech.signal.aborted) break;
       const message: AssistantMessage = {
         role: 'assistant',
@@ -93,12 +94,13 @@ async function llmRound(
   messages: ChatMessage[],
   tools: readonly ToolDefinition[],
   round: number,
+  spokeBefore: boolean,
 ): Promise<{ text: string; calls: StartedCall[] }> {
   for (let attempt = 0; ; attempt++) {
     let text = '';
     const calls: StartedCall[] = [];
     try {
-      await streamRound(input, messages, tools, round, {
+      await streamRound(input, messages, tools, round, spokeBefore, {
         onText: (delta) => {
           text += delta;
         },
@@ -117,6 +119,7 @@ async function streamRound(
   messages: ChatMessage[],
   tools: readonly ToolDefinition[],
   round: number,
+  spokeBefore: boolean,
   sink: { onText(delta: string): void; onCall(call: ToolCallRequest): void },
 ): Promise<void> {
   const { speech, clock } = input;
@@ -124,6 +127,8 @@ async function streamRound(
   const requestedAt = clock.now();
   let waitStart = requestedAt;
   let first = true;
+  // Text streamed to frontends runs on from the previous round's: keep the rounds apart.
+  let separate = spokeBefore;
   const stream = input.llm.chat({
     messages: [{ role: 'system', content: input.system() }, ...messages],
     tools: [...tools],
@@ -136,7 +141,9 @@ async function streamRound(
     first = false;
     if (chunk.type === 'text' && chunk.delta) {
       sink.onText(chunk.delta);
-      input.emit({ type: 'assistant_text_delta', speechId: speech.id, agentId: input.agentId, delta: chunk.delta });
+      const delta = separate && !/^\s/.test(chunk.delta) ? ` ${chunk.delta}` : chunk.delta;
+      separate = false;
+      input.emit({ type: 'assistant_text_delta', speechId: speech.id, agentId: input.agentId, delta });
       for (const sentence of splitter.push(chunk.delta)) input.playout.say(sentence, round);
     } else if (chunk.type === 'tool_call') {
       input.emit({

@@ -18,6 +18,8 @@ export interface UserTurn {
   decidedAt: number;
   transcriptAt: number | null;
   delay: number;
+  /** The turn followed speech the VAD heard (false for typed input or a commit with no speech). */
+  heardSpeech: boolean;
 }
 
 export interface TurnTakingOptions {
@@ -50,7 +52,7 @@ export class TurnTaking {
   private transcriptAt: number | null = null;
   private awaitingFinal = false;
   private timer: TimerHandle | null = null;
-  private decided: Omit<UserTurn, 'text' | 'transcriptAt'> | null = null;
+  private decided: Omit<UserTurn, 'text' | 'transcriptAt' | 'heardSpeech'> | null = null;
   private prediction: AbortController | null = null;
   /** Real end of speech of the last turn, until its turn-end pause is measured. */
   private endedTurnAt: number | null = null;
@@ -115,7 +117,12 @@ export class TurnTaking {
       decidedAt: now,
       delay: 0,
     };
-    const turn: UserTurn = { ...decided, text: this.pendingText, transcriptAt: this.transcriptAt };
+    const turn: UserTurn = {
+      ...decided,
+      text: this.pendingText,
+      transcriptAt: this.transcriptAt,
+      heardSpeech: this.speechEndAt !== null,
+    };
     this.cancelDecision();
     this.endedTurnAt = this.speechEndAt;
     this.finals = [];

@@ -71,6 +71,9 @@ interface ActiveAgent {
 /** What the agent says when the caller has gone quiet. */
 export const userAwayPrompt = 'Are you still there?';
 
+/** What the agent says when the caller spoke but the (batch) STT made out no words. */
+export const repeatPrompt = "Sorry, I didn't catch that. Could you say that again?";
+
 /**
  * A realtime voice conversation over one transport: caller audio/text in, agent audio and one
  * SessionEvent stream out. One agent is active at a time; handoffs swap it while the audio
@@ -89,6 +92,8 @@ export class VoiceSession {
   private readonly values: Record<string, VariableValue> = {};
   private agentState: AgentState = 'initializing';
   private input: AudioInput | null = null;
+  /** A batch STT transcribes each utterance once: an empty final after speech means it heard no words. */
+  private batchStt = false;
   private turns!: TurnTaking;
   private interruption!: InterruptionPolicy;
   private readonly userAway: UserAwayMonitor;
@@ -190,6 +195,7 @@ export class VoiceSession {
     const realtime = this.providers.realtime(entry);
     if (realtime) return this.startRealtime(entry, realtime);
     const stt = this.providers.stt(callSttAgent(plan, entry));
+    this.batchStt = stt !== null && !stt.streaming;
     const vad = this.providers.vad(entry);
     const detector = await this.providers.turnDetector(entry);
     this.turns = new TurnTaking({
@@ -403,12 +409,17 @@ export class VoiceSession {
       decidedAt: now,
       transcriptAt: now,
       delay: 0,
+      heardSpeech: false,
     });
   }
 
   private async userTurn(turn: UserTurn): Promise<void> {
     this.userAway.userActive();
-    if (!turn.text) return; // no words (noise, or no STT): nothing to answer
+    if (!turn.text) {
+      // The caller spoke, the STT heard no words: silence now would leave them waiting.
+      if (turn.heardSpeech && this.batchStt) this.say(repeatPrompt);
+      return; // no words (no STT, or a streaming one still catching up): nothing to answer
+    }
     this.pendingTurns++;
     try {
       const preemptive = this.preemptive;
@@ -473,7 +484,7 @@ export class VoiceSession {
   private adoptSpeech(speech: SpeechHandle, body: () => Promise<void>): void {
     this.queued.push(speech);
     this.userAway.disarm();
-    const done = this.chain.then(async () => {
+    this.chain = this.chain.then(async () => {
       this.queued.splice(this.queued.indexOf(speech), 1);
       if (speech.signal.aborted || this.ended) return;
       this.current = speech;
@@ -492,7 +503,7 @@ export class VoiceSession {
         if (this.queued.length === 0) this.idle();
       }
     });
-    this.chain = done;
+    const done = this.chain;
     this.speechDone.set(
       speech,
       done.then(() => void this.speechDone.delete(speech)),

@@ -59,6 +59,13 @@ export const receptionistTemplate: FlowTemplate = {
             description: 'Look up an invoice by its number.',
             url: 'https://example.com/api/invoices/lookup',
             method: 'POST',
+            // Answers offline until the URL points at a real billing system (then remove this).
+            mockResponse: {
+              invoice_number: '123',
+              status: 'paid',
+              amount: '42.00 USD',
+              message: 'Invoice 123 for 42 dollars is paid in full. Anything else?',
+            },
             parameters: {
               type: 'object',
               properties: { invoice_number: { type: 'string', description: 'The invoice number the caller gives' } },

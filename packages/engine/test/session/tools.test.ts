@@ -76,7 +76,7 @@ describe('webhook tools', () => {
       .skipNext()
       .nextEvent()
       .isFunctionCallOutput({ isError: true, output: /HTTP 500: database down/ });
-    result.expect.nextEvent().isMessage({ pattern: /^Sorry, that did not work: HTTP 500/ });
+    result.expect.nextEvent().isMessage({ pattern: /^Sorry, I couldn't get that done/ });
     expect(test.session.isEnded).toBe(false);
     await test.close();
   });

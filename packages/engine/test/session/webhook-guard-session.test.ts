@@ -73,7 +73,7 @@ describe('webhooks behind the address guard, in a running session', () => {
       output:
         /webhook blocked: lookup_invoice resolves to 127\.0\.0\.1, a loopback address; add it to the workspace allow-list to permit/,
     });
-    result.expect.containsMessage({ pattern: /^Sorry, that did not work: webhook blocked/ });
+    result.expect.containsMessage({ pattern: /^Sorry, I couldn't get that done/ });
     expect(reached).toEqual([]);
     expect(stillTalking).toBe(true);
   });

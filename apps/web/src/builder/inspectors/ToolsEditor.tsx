@@ -35,6 +35,12 @@ function newWebhook(tools: ToolSpec[]): WebhookToolSpec {
   };
 }
 
+/** The tool calling its URL, its demo response dropped. */
+function withoutMock(tool: WebhookToolSpec): WebhookToolSpec {
+  const { mockResponse: _demo, ...real } = tool;
+  return real;
+}
+
 /** The agent's webhook tools (with their parameters) and its end-call tool. */
 export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps) {
   const toolKeys = useRowKeys(tools.length);
@@ -64,6 +70,14 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
             />
             {tool.type === 'webhook' && (
               <>
+                {tool.mockResponse && (
+                  <p className="field-help" data-testid={`${at}.mockResponse`}>
+                    Answers with a demo response, so the flow works offline; the URL is not called.{' '}
+                    <button type="button" onClick={() => update(i, withoutMock(tool))}>
+                      Call the URL instead
+                    </button>
+                  </p>
+                )}
                 <TextField
                   label="URL"
                   path={`${at}.url`}

@@ -69,6 +69,9 @@ async function* words(text: string, signal?: AbortSignal): AsyncGenerator<LlmChu
   }
 }
 
+/** What the scripted agent says when a tool failed. */
+export const TOOL_FAILED_APOLOGY = "Sorry, I couldn't get that done just now.";
+
 function acknowledge(messages: readonly ChatMessage[]): string {
   const results: string[] = [];
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -78,7 +81,8 @@ function acknowledge(messages: readonly ChatMessage[]): string {
   }
   for (const result of results) {
     const parsed = parseObject(result);
-    if (typeof parsed?.error === 'string') return `Sorry, that did not work: ${parsed.error}.`;
+    // The reason is for the tester and the records (tool_result), not for the caller's ears.
+    if (typeof parsed?.error === 'string') return TOOL_FAILED_APOLOGY;
   }
   for (const result of results) {
     const parsed = parseObject(result);

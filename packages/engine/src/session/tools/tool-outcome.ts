@@ -10,7 +10,10 @@ export interface ToolOutcome {
     | { kind: 'variable'; name: string; value: string | number | boolean };
 }
 
-/** A failed tool call as the LLM sees it. */
+/** Tells the LLM how to speak about a failure: the reason is technical, the caller needs none of it. */
+const FAILURE_GUIDANCE = 'Tell the caller briefly that this did not work, without reading out these details.';
+
+/** A failed tool call as the LLM sees it (the reason also reaches the tester and records in tool_result). */
 export function toolError(message: string): ToolOutcome {
-  return { output: JSON.stringify({ error: message }), isError: true };
+  return { output: JSON.stringify({ error: message, instruction: FAILURE_GUIDANCE }), isError: true };
 }

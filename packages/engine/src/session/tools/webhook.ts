@@ -8,7 +8,8 @@ const maxOutputChars = 4000;
  * Calls the user's webhook: arguments as a query string for GET/DELETE, as a JSON body
  * otherwise, through the address guard (no private, loopback or metadata address unless the
  * workspace allow-listed it). Timeouts are wall time (this is real network I/O), and every
- * failure becomes a tool error the LLM can talk about, never a session failure.
+ * failure becomes a tool error the LLM can talk about, never a session failure. A tool with a
+ * `mockResponse` answers with it and sends nothing.
  */
 export async function callWebhook(
   tool: WebhookToolPlan,
@@ -17,6 +18,7 @@ export async function callWebhook(
   guard: RequestGuard,
   signal?: AbortSignal,
 ): Promise<ToolOutcome> {
+  if (tool.mockResponse) return { output: JSON.stringify(tool.mockResponse).slice(0, maxOutputChars), isError: false };
   const headers: Record<string, string> = {};
   for (const header of tool.headers) {
     if ('value' in header) headers[header.name] = header.value;
