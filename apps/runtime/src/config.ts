@@ -1,6 +1,7 @@
 import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
+import { type KeyedWorkspaces, parseKeyedWorkspaces } from './calls/operator-keys';
 
 /** LiveKit server access; when present the runtime also takes calls dispatched by LiveKit. */
 export interface LiveKitConfig {
@@ -25,12 +26,11 @@ export interface RuntimeConfig {
   /** Call processes started ahead of time, so a call does not wait for one to boot (~2 s). */
   spareProcesses: number;
   livekit: LiveKitConfig | null;
-  /** Provider keys and webhook secrets handed to sessions by name. */
-  sessionSecrets: Record<string, string>;
+  /** The operator's provider keys by name (OPENAI_API_KEY...), for built-in provider endpoints only. */
+  providerKeys: Record<string, string>;
+  /** Workspaces allowed to use providerKeys (PARLEY_ENV_KEYS_WORKSPACES; none by default). */
+  keyedWorkspaces: KeyedWorkspaces;
 }
-
-/** Prefix of env vars passed to sessions as webhook secrets, named without the prefix. */
-export const FLOW_SECRET_PREFIX = 'PARLEY_FLOW_SECRET_';
 
 const integer = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
 const optionalText = z
@@ -78,16 +78,13 @@ function providerSecretNames(): Set<string> {
   return names;
 }
 
-function sessionSecrets(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const secrets: Record<string, string> = {};
+function providerKeys(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const keys: Record<string, string> = {};
   for (const name of providerSecretNames()) {
     const value = env[name];
-    if (value) secrets[name] = value;
+    if (value) keys[name] = value;
   }
-  for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(FLOW_SECRET_PREFIX) && value) secrets[name.slice(FLOW_SECRET_PREFIX.length)] = value;
-  }
-  return secrets;
+  return keys;
 }
 
 /** Parses the runtime's environment; throws one error listing every bad or missing variable. */
@@ -112,6 +109,7 @@ export function loadConfig(
     drainTimeoutMs: values.DRAIN_TIMEOUT_MS,
     spareProcesses: values.CALL_SPARE_PROCESSES,
     livekit: livekitConfig(values),
-    sessionSecrets: sessionSecrets(env),
+    providerKeys: providerKeys(env),
+    keyedWorkspaces: parseKeyedWorkspaces(env.PARLEY_ENV_KEYS_WORKSPACES),
   };
 }

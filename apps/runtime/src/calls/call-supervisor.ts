@@ -4,13 +4,14 @@ import type { Logger } from '../log';
 import { CallRefused } from './call-refused';
 import type { CallSink } from './call-sink';
 import type { CallToRun } from './load-call';
+import type { OperatorKeys } from './operator-keys';
 import { RunningCall } from './running-call';
 
 export interface CallSupervisorOptions {
   maxCalls: number;
   pool: ProcessPool;
-  /** Provider keys and webhook secrets for every session. */
-  secrets: Record<string, string>;
+  /** The operator's provider keys, given to the workspaces allowed them. */
+  operatorKeys: OperatorKeys;
   log: Logger;
 }
 
@@ -79,8 +80,8 @@ export class CallSupervisor {
             callId,
             spec: call.version.spec,
             transport,
-            // The workspace's own secrets win over the runtime's environment of the same name.
-            secrets: { ...this.options.secrets, ...call.workspace.secrets },
+            secrets: call.workspace.secrets,
+            providerKeys: this.options.operatorKeys.for(call.workspace.workspaceId),
             webhookAllowList: call.workspace.webhookAllowList,
           },
           this.options.pool,

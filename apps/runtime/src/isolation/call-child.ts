@@ -65,6 +65,7 @@ async function runCall(call: CallStart): Promise<void> {
       plan: compile(call.spec),
       transport,
       secrets: call.secrets,
+      providerKeys: call.providerKeys,
       webhooks: { allowList: call.webhookAllowList },
     });
     void opened.ended?.then(() => session?.close('user_hangup'));

@@ -1,6 +1,7 @@
 import { versions } from '@parley/db';
 import { runScenarios, type ScenarioResult, scenarioJudge } from '@parley/engine';
 import { workspaceSettings } from '../calls/load-call';
+import type { OperatorKeys } from '../calls/operator-keys';
 import type { Logger } from '../log';
 
 /** Runs the scenarios of stored versions, one run at a time. */
@@ -10,7 +11,7 @@ export class ScenarioRuns {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly secrets: Readonly<Record<string, string>>,
+    private readonly operatorKeys: OperatorKeys,
     private readonly log: Logger,
   ) {}
 
@@ -20,10 +21,12 @@ export class ScenarioRuns {
       const version = await versions.getById(flowVersionId);
       const workspace = await workspaceSettings(version.flowId);
       const started = performance.now();
+      const providerKeys = this.operatorKeys.for(workspace.workspaceId);
       const results = await runScenarios(version.spec, {
-        secrets: { ...this.secrets, ...workspace.secrets },
+        secrets: workspace.secrets,
+        providerKeys,
         webhooks: { allowList: workspace.webhookAllowList },
-        judge: scenarioJudge(this.secrets),
+        judge: scenarioJudge(providerKeys),
         ...(ids ? { ids } : {}),
       });
       this.log.info('scenarios ran', {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { closeDb } from '@parley/db';
 import { CallSupervisor } from '../calls/call-supervisor';
+import { OperatorKeys } from '../calls/operator-keys';
 import type { RuntimeConfig } from '../config';
 import { createRuntimeServer } from '../http/runtime-server';
 import { scenariosRoute } from '../http/scenarios-route';
@@ -29,9 +30,10 @@ export interface Runtime {
 /** Starts the runtime: HTTP server, local-mode WebSocket calls, and LiveKit dispatch when configured. */
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const pool = new ProcessPool(config.spareProcesses, log);
-  const supervisor = new CallSupervisor({ maxCalls: config.maxCalls, pool, secrets: config.sessionSecrets, log });
+  const operatorKeys = new OperatorKeys(config.providerKeys, config.keyedWorkspaces);
+  const supervisor = new CallSupervisor({ maxCalls: config.maxCalls, pool, operatorKeys, log });
   const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
-  const scenarios = scenariosRoute(new ScenarioRuns(config.sessionSecrets, log), config.secret, log);
+  const scenarios = scenariosRoute(new ScenarioRuns(operatorKeys, log), config.secret, log);
   const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

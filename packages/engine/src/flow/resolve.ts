@@ -35,10 +35,16 @@ export function resolveTurnHandling(
   return resolved;
 }
 
+/** Where a self-hosted OpenAI-compatible provider lives, and the workspace secret it gets. */
+interface CustomEndpoint {
+  baseUrl?: string;
+  apiKeySecret?: string;
+}
+
 export interface ResolvedProviders {
-  llm: { provider: string; model?: string; baseUrl?: string; temperature?: number };
-  stt: { provider: string; model?: string; language?: string; phrases?: string[] };
-  tts: { provider: string; model?: string; voice?: string };
+  llm: { provider: string; model?: string; temperature?: number } & CustomEndpoint;
+  stt: { provider: string; model?: string; language?: string; phrases?: string[] } & CustomEndpoint;
+  tts: { provider: string; model?: string; voice?: string } & CustomEndpoint;
   realtime?: { provider: string; model?: string; voice?: string };
 }
 

@@ -39,8 +39,10 @@ type EndReason = Extract<SessionEventBody, { type: 'session_ended' }>['reason'];
 export interface VoiceSessionOptions {
   plan: SessionPlan;
   transport: Transport;
-  /** API keys and webhook secrets by name. */
+  /** The workspace's own secrets by name: webhook headers and custom base URLs may use only these. */
   secrets?: Readonly<Record<string, string>>;
+  /** The operator's provider keys, sent only to built-in provider endpoints (see ProviderContext). */
+  providerKeys?: Readonly<Record<string, string>>;
   /** Provider API locations by provider id (tests point them at local servers). */
   baseUrls?: Readonly<Record<string, string>>;
   /** Defaults to wall time; tests pass a VirtualClock. */
@@ -117,7 +119,9 @@ export class VoiceSession {
     this.providers = {
       ...registryProviders({
         secrets: this.secrets,
+        ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
         ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+        customEndpoints: this.webhookGuard,
         variables: () => this.values,
       }),
       ...options.providers,

@@ -193,6 +193,14 @@ export const brokenCases: BrokenCase[] = [
     }),
   },
   {
+    name: 'a base URL that is not http(s), and one on a provider that takes none',
+    expect: ['provider_base_url_invalid', 'provider_base_url_invalid'],
+    spec: broken((s) => {
+      s.settings = { providers: { stt: { provider: 'openai', baseUrl: 'file:///etc/passwd' } } };
+      agent(s, 'billing').tts = { provider: 'cartesia', baseUrl: 'http://speech.internal/v1' };
+    }),
+  },
+  {
     name: 'realtime_llm turn detection without a realtime provider',
     expect: ['realtime_provider_missing'],
     spec: broken((s) => {
