@@ -8,7 +8,9 @@ import { type OpenAiDouble, pcmSpeechReply, startOpenAiDouble, textReply } from 
 import { threeAgentFlow } from '../session/flows';
 import { EventLog } from './openai/helpers';
 
-const agent = threeAgentFlow().agents.reception!;
+const reception = threeAgentFlow().agents.reception;
+if (!reception) throw new Error('the three-agent flow has no reception agent');
+const agent = reception;
 const operatorKey = 'sk-operator-0123456789abcdef';
 const workspaceKey = 'sk-workspace-fedcba9876543210';
 const loopback = { allowList: new WebhookAllowList(['127.0.0.1']) };
