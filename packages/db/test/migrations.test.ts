@@ -58,6 +58,7 @@ test('deploy applies every migration folder to an empty database, recorded as pr
     'flow_versions',
     'flows',
     'memberships',
+    'rate_limits',
     'secrets',
     'sessions',
     'users',

@@ -38,13 +38,13 @@ export async function buildApp(databaseUrl: string): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output()}`);
 }
 
-/** Starts `next start` on a free port against `databaseUrl` and resolves once it answers HTTP. */
-export async function startApp(databaseUrl: string): Promise<NextServer> {
+/** Starts `next start` on a free port against `databaseUrl` (with `env` added) and resolves once it answers HTTP. */
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<NextServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: webRoot,
-    env: nextEnv(databaseUrl),
+    env: { ...nextEnv(databaseUrl), ...env },
   });
   const output = collect(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
