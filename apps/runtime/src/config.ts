@@ -1,4 +1,5 @@
-import { resolveParleySecret } from '@parley/calls';
+import { join, resolve } from 'node:path';
+import { DEFAULT_DATA_DIR, resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
 import { type KeyedWorkspaces, parseKeyedWorkspaces } from './calls/operator-keys';
@@ -30,6 +31,8 @@ export interface RuntimeConfig {
   providerKeys: Record<string, string>;
   /** Workspaces allowed to use providerKeys (PARLEY_ENV_KEYS_WORKSPACES; none by default). */
   keyedWorkspaces: KeyedWorkspaces;
+  /** The turn models folder (PARLEY_MODELS_DIR, default data/models): flows choose a model in it by name. */
+  turnModelsDir: string;
 }
 
 const integer = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
@@ -50,6 +53,7 @@ const envSchema = z.object({
   LIVEKIT_API_SECRET: optionalText,
   PARLEY_AGENT_NAME: z.string().min(1).default('parley'),
   WORKER_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
+  PARLEY_MODELS_DIR: optionalText,
 });
 
 function livekitConfig(env: z.infer<typeof envSchema>): LiveKitConfig | null {
@@ -111,5 +115,6 @@ export function loadConfig(
     livekit: livekitConfig(values),
     providerKeys: providerKeys(env),
     keyedWorkspaces: parseKeyedWorkspaces(env.PARLEY_ENV_KEYS_WORKSPACES),
+    turnModelsDir: resolve(values.PARLEY_MODELS_DIR ?? join(dataDir ?? DEFAULT_DATA_DIR, 'models')),
   };
 }

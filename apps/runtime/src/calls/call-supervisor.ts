@@ -12,6 +12,8 @@ export interface CallSupervisorOptions {
   pool: ProcessPool;
   /** The operator's provider keys, given to the workspaces allowed them. */
   operatorKeys: OperatorKeys;
+  /** The turn models folder every call's flow picks its model from, by name. */
+  turnModelsDir: string;
   log: Logger;
 }
 
@@ -82,6 +84,7 @@ export class CallSupervisor {
             transport,
             secrets: call.workspace.secrets,
             providerKeys: this.options.operatorKeys.for(call.workspace.workspaceId),
+            turnModelsDir: this.options.turnModelsDir,
             webhookAllowList: call.workspace.webhookAllowList,
           },
           this.options.pool,

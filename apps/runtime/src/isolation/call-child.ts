@@ -66,6 +66,7 @@ async function runCall(call: CallStart): Promise<void> {
       transport,
       secrets: call.secrets,
       providerKeys: call.providerKeys,
+      turnModelsDir: call.turnModelsDir,
       webhooks: { allowList: call.webhookAllowList },
     });
     void opened.ended?.then(() => session?.close('user_hangup'));

@@ -13,6 +13,8 @@ export interface CallStart {
   secrets: Record<string, string>;
   /** The operator's provider keys, for built-in provider endpoints only (empty unless the workspace is allowed). */
   providerKeys: Record<string, string>;
+  /** The operator's turn models folder; the flow names a model in it. */
+  turnModelsDir: string;
   /** Non-public hosts and ranges the workspace lets webhooks reach. */
   webhookAllowList: string[];
 }

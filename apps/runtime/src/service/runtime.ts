@@ -31,7 +31,13 @@ export interface Runtime {
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const pool = new ProcessPool(config.spareProcesses, log);
   const operatorKeys = new OperatorKeys(config.providerKeys, config.keyedWorkspaces);
-  const supervisor = new CallSupervisor({ maxCalls: config.maxCalls, pool, operatorKeys, log });
+  const supervisor = new CallSupervisor({
+    maxCalls: config.maxCalls,
+    pool,
+    operatorKeys,
+    turnModelsDir: config.turnModelsDir,
+    log,
+  });
   const calls = new LocalCallEndpoint({ supervisor, secret: config.secret, log });
   const scenarios = scenariosRoute(new ScenarioRuns(operatorKeys, log), config.secret, log);
   const server = createRuntimeServer({ readiness: () => checkReadiness(supervisor), calls, scenarios, log });

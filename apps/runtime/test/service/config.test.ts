@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 
@@ -23,6 +23,7 @@ describe('runtime config from the environment', () => {
       livekit: null,
       providerKeys: {},
       keyedWorkspaces: new Set(),
+      turnModelsDir: resolve(dataDir, 'models'),
     });
   });
 

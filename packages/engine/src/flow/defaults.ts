@@ -22,7 +22,7 @@ export const turnHandlingDefaults: TurnHandling = {
     minSilenceDuration: 550,
     prefixPadding: 500,
   },
-  turnModel: { kind: 'builtin', path: '', thresholds: { en: 0.5 }, timeout: 300 },
+  turnModel: { kind: 'builtin', model: '', thresholds: { en: 0.5 }, timeout: 300 },
 };
 
 /** Default provider choices: all offline, so a first run needs no API key. */

@@ -43,11 +43,14 @@ export const vadSettingsSchema = z
   })
   .strict();
 
+/** What a turn model name may be: one entry of the runtime's models folder, never a path. */
+export const turnModelNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
 export const turnModelSchema = z
   .object({
     kind: z.enum(turnModelKinds).optional(),
-    /** Folder holding the model (tokenizer.json + model.onnx, or an audio model). */
-    path: z.string().optional(),
+    /** Name of a model in the runtime's models folder (PARLEY_MODELS_DIR), never a path. */
+    model: z.string().max(100).optional(),
     /** Probability at or above which the turn counts as finished, per language code. */
     thresholds: z.record(z.string(), probability).optional(),
     timeout: ms.optional(),
@@ -99,7 +102,7 @@ export interface TurnHandling {
   };
   turnModel: {
     kind: (typeof turnModelKinds)[number];
-    path: string;
+    model: string;
     thresholds: Record<string, number>;
     timeout: number;
   };

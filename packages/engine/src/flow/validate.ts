@@ -4,6 +4,7 @@ import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
 import { type FlowSpec, flowSpecSchema } from './schema';
 import type { TurnHandling, TurnHandlingOverrides } from './settings';
+import { turnModelNamePattern } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
 
@@ -322,6 +323,14 @@ function checkSettings(spec: FlowSpec, report: Report): void {
           at(`turnModel.thresholds.${lang}`),
         );
       }
+    }
+    const model = overrides.turnModel?.model;
+    if (model && !turnModelNamePattern.test(model)) {
+      report(
+        'turn_model_name_invalid',
+        `turnModel.model${where} must be the name of a model installed on the runtime (letters, digits, ".", "_", "-"), not a path.`,
+        at('turnModel.model'),
+      );
     }
     const minWords = overrides.interruption?.minWords;
     if (minWords !== undefined && minWords < 0) {

@@ -33,6 +33,8 @@ export interface ProviderContext {
   baseUrls?: Readonly<Record<string, string>>;
   /** Where a flow's custom base URL may connect: the webhook address guard and allow-list. */
   customEndpoints?: RequestGuard;
+  /** The operator's turn models folder (PARLEY_MODELS_DIR): flows pick a model in it by name. */
+  turnModelsDir?: string;
   /** The call's variables, for the scripted LLM's `{{name}}`. */
   variables?: () => Readonly<Record<string, unknown>>;
 }

@@ -45,6 +45,8 @@ export interface VoiceSessionOptions {
   providerKeys?: Readonly<Record<string, string>>;
   /** Provider API locations by provider id (tests point them at local servers). */
   baseUrls?: Readonly<Record<string, string>>;
+  /** The operator's turn models folder; turnModel.model names a model in it. */
+  turnModelsDir?: string;
   /** Defaults to wall time; tests pass a VirtualClock. */
   clock?: Clock;
   /** Initial values of the flow's variables (over their defaults). */
@@ -122,6 +124,7 @@ export class VoiceSession {
         ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
         ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
         customEndpoints: this.webhookGuard,
+        ...(options.turnModelsDir ? { turnModelsDir: options.turnModelsDir } : {}),
         variables: () => this.values,
       }),
       ...options.providers,

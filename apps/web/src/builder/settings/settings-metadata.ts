@@ -197,12 +197,12 @@ export const settingsMetadata: readonly SettingMeta[] = [
     help: 'Which model judges end of turn when turn detection is "model".',
   },
   {
-    path: 'turnModel.path',
-    label: 'Model folder',
+    path: 'turnModel.model',
+    label: 'Model name',
     group: 'Turn model',
     input: { type: 'text' },
     unit: '',
-    help: 'Folder on the runtime holding the model files (empty: the built-in model).',
+    help: "Name of a model installed in the runtime's models folder (PARLEY_MODELS_DIR); empty: the built-in model.",
   },
   {
     path: 'turnModel.thresholds.en',

@@ -201,6 +201,13 @@ export const brokenCases: BrokenCase[] = [
     }),
   },
   {
+    name: 'a turn model given as a path instead of a name',
+    expect: ['turn_model_name_invalid'],
+    spec: broken((s) => {
+      s.settings = { turnHandling: { turnModel: { kind: 'text', model: '/root/.ssh' } } };
+    }),
+  },
+  {
     name: 'realtime_llm turn detection without a realtime provider',
     expect: ['realtime_provider_missing'],
     spec: broken((s) => {
