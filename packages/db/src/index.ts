@@ -9,6 +9,7 @@ export { type RateLimit, rateLimits } from './rate-limits';
 export { forWorkspace, type WorkspaceRepositories } from './scoped';
 export { maxSecretLength, type SecretName, secretNamePattern, secrets } from './secrets';
 export { type SessionRecord, sessions } from './sessions';
+export { setupCodes } from './setup-codes';
 export { type UserCredentials, UserExistsError, type UserRecord, users } from './users';
 export { type VersionRecord, type VersionSummary, versions } from './versions';
 export { type MembershipRecord, type WorkspaceRecord, workspaces } from './workspaces';

@@ -61,6 +61,7 @@ test('deploy applies every migration folder to an empty database, recorded as pr
     'rate_limits',
     'secrets',
     'sessions',
+    'setup_codes',
     'users',
     'webhook_allow_entries',
     'workspaces',
