@@ -10,7 +10,12 @@ import { useModelFolders } from './model-folder';
 import { bigramEndProbability, lastTokenLogitsModel, tokenizerJson, vocabulary } from './text-fixtures';
 
 const folder = useModelFolders();
-const modelsDir = () => dirname(folder({}));
+// The file's models folder: the parent of every folder() made (one empty model fixes where it is).
+let dir: string | undefined;
+const modelsDir = () => {
+  dir ??= dirname(folder({}));
+  return dir;
+};
 
 function settings(overrides: Partial<TurnModelSettings> & { path?: string }): TurnModelSettings {
   const { path, ...rest } = overrides;
