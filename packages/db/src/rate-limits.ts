@@ -1,6 +1,6 @@
 import { getDb } from './client';
 
-/** At most `limit` events per key in each window of `windowMs`. */
+/** At most `limit` events per key in any `windowMs` (a sliding window). */
 export interface RateLimit {
   limit: number;
   windowMs: number;
@@ -8,46 +8,59 @@ export interface RateLimit {
 
 interface WindowRow {
   count: number;
-  wait_ms: number;
+  wait_ms: number | null;
 }
 
+type Queryable = Pick<ReturnType<typeof getDb>, '$queryRaw'>;
+
+/** Events of `key` in the last `windowMs`, and the ms until the oldest of them leaves the window. */
+async function recent(db: Queryable, key: string, windowMs: number): Promise<WindowRow> {
+  const [row] = await db.$queryRaw<WindowRow[]>`
+    SELECT count(*)::int AS count,
+      (extract(epoch FROM min(at) + make_interval(secs => ${windowMs / 1000}::float8) - now()) * 1000)::float8 AS wait_ms
+    FROM rate_limit_events
+    WHERE key = ${key} AND at > now() - make_interval(secs => ${windowMs / 1000}::float8)`;
+  return row ?? { count: 0, wait_ms: null };
+}
+
+const waitOf = (row: WindowRow) => Math.max(1, Math.ceil(row.wait_ms ?? 1));
+
+// A flood queues for connections and for the key's lock; each turn takes milliseconds, so waiting
+// longer than Prisma's 2 s default beats failing the request.
+export const transactionWaits = { maxWait: 15_000, timeout: 15_000 };
+
 /**
- * Rate-limit counters in Postgres, so every web process and runtime counts together. Fixed
- * windows aligned on the database clock; one atomic upsert per event, so concurrent requests
- * can never all slip under a limit.
+ * Rate limits in Postgres, so every web process and runtime counts together: one row per event,
+ * counted over a sliding window on the database clock. take() holds a transaction-scoped
+ * advisory lock on the key while it counts and records, so racing requests cannot all slip in.
  */
 export const rateLimits = {
-  /** Counts one event for `key`; returns the ms to wait when that goes past the limit, else 0. */
+  /** Records one event for `key` if under the limit and returns 0; else records nothing and returns the ms to wait. */
   async take(key: string, rule: RateLimit): Promise<number> {
-    const [row] = await getDb().$queryRaw<WindowRow[]>`
-      WITH w AS (
-        SELECT date_bin(make_interval(secs => ${rule.windowMs / 1000}::float8), now(), 'epoch') AS start
-      )
-      INSERT INTO rate_limits (key, window_start, count, expires_at)
-      SELECT ${key}, w.start, 1, w.start + make_interval(secs => ${rule.windowMs / 1000}::float8) FROM w
-      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
-      RETURNING count, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS wait_ms`;
-    // Expired windows are dropped now and then, by whichever request comes by.
-    if (Math.random() < 0.02) await getDb().$executeRaw`DELETE FROM rate_limits WHERE expires_at < now()`;
-    if (!row || row.count <= rule.limit) return 0;
-    return Math.max(1, Math.ceil(row.wait_ms));
+    const wait = await getDb().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))) AS l`;
+      const row = await recent(tx, key, rule.windowMs);
+      if (row.count >= rule.limit) return waitOf(row);
+      await tx.$executeRaw`INSERT INTO rate_limit_events (key) VALUES (${key})`;
+      return 0;
+    }, transactionWaits);
+    // Old events are dropped now and then, by whichever request comes by (no window is over a day).
+    if (Math.random() < 0.02) {
+      await getDb().$executeRaw`DELETE FROM rate_limit_events WHERE at < now() - interval '1 day'`;
+    }
+    return wait;
   },
 
-  /** Takes back one event counted by take() (e.g. an attempt that turned out to succeed). */
-  async giveBack(key: string, rule: RateLimit): Promise<void> {
+  /** Takes back the latest event of `key` (e.g. an attempt that turned out to succeed). */
+  async giveBack(key: string): Promise<void> {
     await getDb().$executeRaw`
-      UPDATE rate_limits SET count = greatest(count - 1, 0)
-      WHERE key = ${key}
-        AND window_start = date_bin(make_interval(secs => ${rule.windowMs / 1000}::float8), now(), 'epoch')`;
+      DELETE FROM rate_limit_events
+      WHERE id = (SELECT id FROM rate_limit_events WHERE key = ${key} ORDER BY at DESC, id DESC LIMIT 1)`;
   },
 
-  /** The ms to wait while `key` is over its limit in the current window, else 0; counts nothing. */
+  /** The ms to wait while `key` is at its limit, else 0; records nothing. */
   async peek(key: string, rule: RateLimit): Promise<number> {
-    const [row] = await getDb().$queryRaw<WindowRow[]>`
-      SELECT count, (extract(epoch FROM expires_at - now()) * 1000)::float8 AS wait_ms FROM rate_limits
-      WHERE key = ${key}
-        AND window_start = date_bin(make_interval(secs => ${rule.windowMs / 1000}::float8), now(), 'epoch')`;
-    if (!row || row.count < rule.limit) return 0;
-    return Math.max(1, Math.ceil(row.wait_ms));
+    const row = await recent(getDb(), key, rule.windowMs);
+    return row.count >= rule.limit ? waitOf(row) : 0;
   },
 };

@@ -4,6 +4,7 @@ import { getDb } from './client';
 import { CallCapReachedError, NotFoundError } from './errors';
 import { createFlow, type FlowRecord, type FlowSummary, flows, listFlows } from './flows';
 import { isUuid } from './ids';
+import { transactionWaits } from './rate-limits';
 import { type VersionRecord, type VersionSummary, versions } from './versions';
 
 /** Flows, versions and calls of one workspace. */
@@ -144,7 +145,7 @@ export function forWorkspace(workspaceId: string): WorkspaceRepositories {
             select: { id: true },
           });
           return row.id;
-        });
+        }, transactionWaits);
         return calls.get(id);
       },
     },

@@ -58,7 +58,7 @@ test('deploy applies every migration folder to an empty database, recorded as pr
     'flow_versions',
     'flows',
     'memberships',
-    'rate_limits',
+    'rate_limit_events',
     'secrets',
     'sessions',
     'setup_codes',

@@ -52,9 +52,9 @@ export class SignInAttempt {
 
   /** The password was right: the attempt no longer counts. */
   async succeeded(): Promise<void> {
-    await rateLimits.giveBack(this.keys.address, signInRules.address);
-    await rateLimits.giveBack(this.keys.addressAccount, signInRules.addressAccount);
-    await rateLimits.giveBack(this.keys.account, signInRules.account);
+    await rateLimits.giveBack(this.keys.address);
+    await rateLimits.giveBack(this.keys.addressAccount);
+    await rateLimits.giveBack(this.keys.account);
   }
 }
 
