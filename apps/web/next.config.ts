@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
+import { staticSecurityHeaders } from './src/server/security-headers';
 
 const config: NextConfig = {
   // Tests build into their own directory so a run never clobbers a developer's `.next`.
@@ -11,6 +12,8 @@ const config: NextConfig = {
   // The monorepo root holds node_modules and the lockfile.
   turbopack: { root: fileURLToPath(new URL('../..', import.meta.url)) },
   poweredByHeader: false,
+  // nosniff, Referrer-Policy and X-Frame-Options on everything; the CSP (with its nonce) is set in proxy.ts.
+  headers: async () => [{ source: '/:path*', headers: staticSecurityHeaders }],
 };
 
 export default config;

@@ -7,12 +7,13 @@ const signedOut = { cookies: [], origins: [] };
 
 test.describe('first run, sign-in and sign-out', () => {
   // A server of its own on an empty database: the shared one already has its seeded admin.
-  let firstRun: { url: string; close(): Promise<void> };
+  let firstRun: { url: string; output(): string; close(): Promise<void> };
   test.beforeAll(async () => {
     const database = await openE2eDatabase();
     const server = await startWeb(database.url, { PARLEY_ADMIN_EMAIL: '', PARLEY_ADMIN_PASSWORD: '' });
     firstRun = {
       url: server.url,
+      output: server.output,
       close: async () => {
         await server.stop();
         await database.close();
@@ -22,15 +23,23 @@ test.describe('first run, sign-in and sign-out', () => {
   test.afterAll(async () => firstRun?.close());
   test.use({ storageState: signedOut });
 
-  test('the first visitor creates the admin account, signs out and signs in again', async ({
+  test('whoever has the setup code the server printed creates the admin account, signs out and in again', async ({
     page,
     allowConsoleError,
   }) => {
     await page.goto(`${firstRun.url}/`);
     await expect(page).toHaveURL(/\/setup$/);
     await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
+    // The operator reads the one-time code off the server's console, as a person would.
+    const code = /Parley setup code: (\S+)/.exec(firstRun.output())?.[1] ?? '';
+    expect(code).not.toBe('');
+    allowConsoleError(/403/);
+    await page.getByLabel('Setup code').fill('WRONG-WRONG-WRONG');
     await page.getByLabel('Email').fill('owner@example.com');
     await page.getByLabel('Password').fill('a long first password');
+    await page.getByRole('button', { name: 'Create the admin account' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong setup code' })).toBeVisible();
+    await page.getByLabel('Setup code').fill(code);
     await page.getByRole('button', { name: 'Create the admin account' }).click();
     await expect(page).toHaveURL(`${firstRun.url}/`);
     await expect(page.getByTestId('signed-in-as')).toHaveText('owner@example.com');

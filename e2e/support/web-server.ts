@@ -17,6 +17,8 @@ export function ensureE2eBuild(): void {
 /** A running `next start`. */
 export interface WebServer {
   url: string;
+  /** Everything it printed so far (e.g. the first-run setup code). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -32,8 +34,18 @@ export async function startWeb(databaseUrl: string, env: NodeJS.ProcessEnv = {})
       NEXT_TELEMETRY_DISABLED: '1',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let printed = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
+    process.stderr.write(chunk);
+  });
+  const output = () => printed;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -46,7 +58,7 @@ export async function startWeb(databaseUrl: string, env: NodeJS.ProcessEnv = {})
     try {
       // 401 is an answer: the API is up and wants a session.
       const response = await fetch(`${url}/api/auth/session`);
-      if (response.status === 200 || response.status === 401) return { url, stop };
+      if (response.status === 200 || response.status === 401) return { url, output, stop };
     } catch {
       // Not listening yet.
     }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
+import { join, resolve } from 'node:path';
 import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
+import { type KeyedWorkspaces, parseKeyedWorkspaces } from './calls/operator-keys';
 
 /** LiveKit server access; when present the runtime also takes calls dispatched by LiveKit. */
 export interface LiveKitConfig {
@@ -51,12 +53,13 @@ export interface RuntimeConfig {
   /** Longest expected wait for a call process before new calls are refused, ms. */
   maxStartWaitMs: number;
   livekit: LiveKitConfig | null;
-  /** Provider keys and webhook secrets handed to sessions by name. */
-  sessionSecrets: Record<string, string>;
+  /** The operator's provider keys by name (OPENAI_API_KEY...), for built-in provider endpoints only. */
+  providerKeys: Record<string, string>;
+  /** Workspaces allowed to use providerKeys (PARLEY_ENV_KEYS_WORKSPACES; none by default). */
+  keyedWorkspaces: KeyedWorkspaces;
+  /** The turn models folder (PARLEY_MODELS_DIR, default data/models): flows choose a model in it by name. */
+  turnModelsDir: string;
 }
-
-/** Prefix of env vars passed to sessions as webhook secrets, named without the prefix. */
-export const FLOW_SECRET_PREFIX = 'PARLEY_FLOW_SECRET_';
 
 const integer = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
 const optionalText = z
@@ -88,6 +91,7 @@ const envSchema = z.object({
   PARLEY_AGENT_NAME: z.string().min(1).default('parley'),
   WORKER_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
   WORKER_LOAD_MARGIN: z.coerce.number().min(0).max(1).default(0.1),
+  PARLEY_MODELS_DIR: optionalText,
 });
 
 function livekitConfig(env: z.infer<typeof envSchema>): LiveKitConfig | null {
@@ -122,16 +126,13 @@ function providerSecretNames(): Set<string> {
   return names;
 }
 
-function sessionSecrets(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const secrets: Record<string, string> = {};
+function providerKeys(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const keys: Record<string, string> = {};
   for (const name of providerSecretNames()) {
     const value = env[name];
-    if (value) secrets[name] = value;
+    if (value) keys[name] = value;
   }
-  for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(FLOW_SECRET_PREFIX) && value) secrets[name.slice(FLOW_SECRET_PREFIX.length)] = value;
-  }
-  return secrets;
+  return keys;
 }
 
 /**
@@ -175,6 +176,8 @@ export function loadConfig(
     callMemoryMb: values.CALL_MEMORY_MB,
     maxStartWaitMs: values.CALL_MAX_START_WAIT_MS,
     livekit: livekitConfig(values),
-    sessionSecrets: sessionSecrets(env),
+    providerKeys: providerKeys(env),
+    keyedWorkspaces: parseKeyedWorkspaces(env.PARLEY_ENV_KEYS_WORKSPACES),
+    turnModelsDir: resolve(values.PARLEY_MODELS_DIR ?? join(dataDir ?? env.PARLEY_DATA_DIR ?? 'data', 'models')),
   };
 }

@@ -3,9 +3,12 @@ import { type LiveKitTwirpDouble, startLiveKitTwirpDouble } from './doubles/live
 import { authSuite } from './suites/auth';
 import { concurrencySuite } from './suites/concurrency';
 import { flowsCrudSuite } from './suites/flows-crud';
+import { headersSuite } from './suites/headers';
 import { importExportSuite } from './suites/import-export';
+import { limitsSuite } from './suites/limits';
 import { BROWSER_LIVEKIT_URL, liveKitCallsSuite } from './suites/livekit-calls';
 import { notFoundSuite } from './suites/not-found';
+import { setupSuite } from './suites/setup';
 import { startupSuite } from './suites/startup';
 import { validateSuite } from './suites/validate';
 import { versionsSuite } from './suites/versions';
@@ -53,3 +56,6 @@ liveKitCallsSuite(api, () => {
   return livekit;
 });
 startupSuite();
+headersSuite(server.url);
+limitsSuite();
+setupSuite();

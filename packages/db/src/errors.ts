@@ -34,3 +34,11 @@ export class InvalidFlowError extends Error {
     this.issues = issues;
   }
 }
+
+/** A workspace already has as many calls going as it may; no call was created. */
+export class CallCapReachedError extends Error {
+  constructor(readonly max: number) {
+    super(`the workspace already has ${max} calls going`);
+    this.name = 'CallCapReachedError';
+  }
+}

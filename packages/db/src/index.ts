@@ -4,11 +4,13 @@ export { type CallEventRow, callEvents, EventSeqTakenError } from './call-events
 export { callLeases } from './call-leases';
 export { type CallRecord, calls } from './calls';
 export { closeDb, getDb } from './client';
-export { InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';
+export { CallCapReachedError, InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';
 export { type FlowRecord, type FlowSummary, flows } from './flows';
+export { type RateLimit, rateLimits } from './rate-limits';
 export { forWorkspace, type WorkspaceRepositories } from './scoped';
 export { maxSecretLength, type SecretName, secretNamePattern, secrets } from './secrets';
 export { type SessionRecord, sessions } from './sessions';
+export { setupCodes } from './setup-codes';
 export { type UserCredentials, UserExistsError, type UserRecord, users } from './users';
 export { type VersionRecord, type VersionSummary, versions } from './versions';
 export { type MembershipRecord, type WorkspaceRecord, workspaces } from './workspaces';

@@ -1,9 +1,10 @@
 import type { FlowSpec } from '@parley/engine/flow';
 import { type CallRecord, calls } from './calls';
 import { getDb } from './client';
-import { NotFoundError } from './errors';
+import { CallCapReachedError, NotFoundError } from './errors';
 import { createFlow, type FlowRecord, type FlowSummary, flows, listFlows } from './flows';
 import { isUuid } from './ids';
+import { transactionWaits } from './rate-limits';
 import { type VersionRecord, type VersionSummary, versions } from './versions';
 
 /** Flows, versions and calls of one workspace. */
@@ -32,11 +33,22 @@ export interface WorkspaceRepositories {
     listByFlow(flowId: string): Promise<CallRecord[]>;
     /** Calls of the workspace going now: active, or pending and still joinable. */
     countOpen(): Promise<number>;
+    /**
+     * Creates a pending call only while the workspace has fewer than `max` going, atomically
+     * (the workspace row is locked for the check), so racing requests in any number of web
+     * processes cannot overshoot; CallCapReachedError otherwise.
+     */
+    createCapped(
+      input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string },
+      max: number,
+    ): Promise<CallRecord>;
   };
 }
 
 /** How long a pending call may still be joined (call tokens live a minute). */
 const pendingCallMs = 2 * 60_000;
+
+type Tx = Pick<ReturnType<typeof getDb>, 'call'>;
 
 /**
  * The repositories as one workspace may use them. Every id is checked against the workspace
@@ -70,6 +82,16 @@ export function forWorkspace(workspaceId: string): WorkspaceRepositories {
       : null;
     if (!row) throw new NotFoundError(`Call ${callId}`);
   }
+
+  /** Calls of the workspace going now: active, or pending and still joinable. */
+  const countOpen = (tx: Tx) =>
+    tx.call.count({
+      where: {
+        flowVersion: { flow: { workspaceId } },
+        // A pending call nobody joined within its token's life never starts: not counted.
+        OR: [{ status: 'active' }, { status: 'pending', createdAt: { gt: new Date(Date.now() - pendingCallMs) } }],
+      },
+    });
 
   /** Runs `work` after checking that the flow is the workspace's. */
   const onFlow =
@@ -111,14 +133,21 @@ export function forWorkspace(workspaceId: string): WorkspaceRepositories {
         return calls.get(id);
       },
       listByFlow: onFlow(calls.listByFlow),
-      countOpen: () =>
-        db().call.count({
-          where: {
-            flowVersion: { flow: { workspaceId } },
-            // A pending call nobody joined within its token's life never starts: not counted.
-            OR: [{ status: 'active' }, { status: 'pending', createdAt: { gt: new Date(Date.now() - pendingCallMs) } }],
-          },
-        }),
+      countOpen: () => countOpen(db()),
+      async createCapped(input, max) {
+        await ownVersion(input.flowVersionId);
+        const id = await db().$transaction(async (tx) => {
+          // Every admission for this workspace waits here in turn, in whichever process it runs.
+          await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+          if ((await countOpen(tx)) >= max) throw new CallCapReachedError(max);
+          const row = await tx.call.create({
+            data: { flowVersionId: input.flowVersionId, mode: input.mode, room: input.room ?? null },
+            select: { id: true },
+          });
+          return row.id;
+        }, transactionWaits);
+        return calls.get(id);
+      },
     },
   };
 }

@@ -9,18 +9,21 @@ import { CallRefused } from './call-refused';
 import type { CallSink } from './call-sink';
 import type { KillDeadlineOptions } from './kill-deadline';
 import type { CallToRun } from './load-call';
+import type { OperatorKeys } from './operator-keys';
 import { RunningCall } from './running-call';
 
 export interface CallSupervisorOptions {
   limits: AdmissionLimits;
   pool: ProcessPool;
   metrics: RuntimeMetrics;
-  /** Provider keys and webhook secrets for every session. */
-  secrets: Record<string, string>;
   /** How long a call's process may outlive its call's end before it is killed. */
   killDeadline: KillDeadlineOptions;
   /** Claims calls for this runtime in the database (several runtimes may share it). */
   leases: Pick<LeaseKeeper, 'claim'>;
+  /** The operator's provider keys, given to the workspaces allowed them. */
+  operatorKeys: OperatorKeys;
+  /** The turn models folder every call's flow picks its model from, by name. */
+  turnModelsDir: string;
   log: Logger;
 }
 
@@ -116,8 +119,9 @@ export class CallSupervisor {
             callId,
             spec: call.version.spec,
             transport,
-            // The workspace's own secrets win over the runtime's environment of the same name.
-            secrets: { ...this.options.secrets, ...call.workspace.secrets },
+            secrets: call.workspace.secrets,
+            providerKeys: this.options.operatorKeys.for(call.workspace.workspaceId),
+            turnModelsDir: this.options.turnModelsDir,
             webhookAllowList: call.workspace.webhookAllowList,
           },
           this.options.pool,

@@ -20,6 +20,7 @@ export interface CallToRun {
 
 /** A workspace's secrets (decrypted, by name) and the non-public hosts its webhooks may reach. */
 export interface WorkspaceSettings {
+  workspaceId: string;
   secrets: Record<string, string>;
   webhookAllowList: string[];
 }
@@ -28,7 +29,7 @@ export interface WorkspaceSettings {
 export async function workspaceSettings(flowId: string): Promise<WorkspaceSettings> {
   const { workspaceId } = await flows.get(flowId);
   const [values, entries] = await Promise.all([secrets.values(workspaceId), allowlist.entries(workspaceId)]);
-  return { secrets: values, webhookAllowList: entries };
+  return { workspaceId, secrets: values, webhookAllowList: entries };
 }
 
 async function orRefuse<T>(load: Promise<T>, refusal: CallRefused): Promise<T> {

@@ -67,6 +67,8 @@ async function runCall(call: CallStart): Promise<void> {
       plan: compile(call.spec),
       transport,
       secrets: call.secrets,
+      providerKeys: call.providerKeys,
+      turnModelsDir: call.turnModelsDir,
       webhooks: { allowList: call.webhookAllowList },
     });
     void opened.ended?.then(() => session?.close('user_hangup'));

@@ -9,8 +9,12 @@ export interface CallStart {
   /** The version's FlowSpec as stored; the call process compiles it. */
   spec: unknown;
   transport: CallTransportSpec;
-  /** Provider keys and webhook secrets by name. */
+  /** The workspace's own secrets by name (webhook headers, custom base URLs). */
   secrets: Record<string, string>;
+  /** The operator's provider keys, for built-in provider endpoints only (empty unless the workspace is allowed). */
+  providerKeys: Record<string, string>;
+  /** The operator's turn models folder; the flow names a model in it. */
+  turnModelsDir: string;
   /** Non-public hosts and ranges the workspace lets webhooks reach. */
   webhookAllowList: string[];
 }

@@ -17,8 +17,9 @@ async function run(job: ScenarioJob): Promise<void> {
   const chosen = job.ids ? spec.scenarios.filter((s) => job.ids?.includes(s.id)) : spec.scenarios;
   const options = {
     secrets: job.secrets,
+    providerKeys: job.providerKeys,
     webhooks: { allowList: job.webhookAllowList },
-    judge: scenarioJudge(job.judgeSecrets),
+    judge: scenarioJudge(job.providerKeys),
   };
   for (const scenario of chosen) post({ type: 'result', result: await runScenario(job.spec, scenario, options) });
   post({ type: 'done' }, () => process.exit(0));

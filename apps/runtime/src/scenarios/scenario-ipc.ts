@@ -5,10 +5,10 @@ export interface ScenarioJob {
   /** The version's FlowSpec as stored. */
   spec: { scenarios: { id: string }[] } & Record<string, unknown>;
   ids?: readonly string[];
-  /** Provider keys and webhook secrets by name (the workspace's over the runtime's). */
+  /** The workspace's own secrets by name (webhook headers, custom base URLs). */
   secrets: Record<string, string>;
-  /** The runtime's own keys, for the judge LLM only. */
-  judgeSecrets: Record<string, string>;
+  /** The operator's provider keys this workspace may use (built-in endpoints only; the judge too). */
+  providerKeys: Record<string, string>;
   webhookAllowList: string[];
 }
 

@@ -2,14 +2,15 @@ import { flows, versions } from '@parley/db';
 import type { ScenarioResult } from '@parley/engine';
 import { flowSpecSchema } from '@parley/engine/flow';
 import { workspaceSettings } from '../calls/load-call';
+import type { OperatorKeys } from '../calls/operator-keys';
 import type { Logger } from '../log';
 import { ScenarioRunLimit } from './run-rate-limit';
 import type { ScenarioJob } from './scenario-ipc';
 import { runScenarioProcess, type ScenarioLimits } from './scenario-process';
 
 export interface ScenarioRunsOptions {
-  /** The runtime's provider keys and webhook secrets. */
-  secrets: Readonly<Record<string, string>>;
+  /** The operator's provider keys, given to the workspaces allowed them. */
+  operatorKeys: OperatorKeys;
   limits: ScenarioLimits;
   /** Scenario runs one workspace may start a minute. */
   runsPerMinute: number;
@@ -41,8 +42,8 @@ export class ScenarioRuns {
       const job: ScenarioJob = {
         spec: version.spec as ScenarioJob['spec'],
         ...(ids ? { ids } : {}),
-        secrets: { ...this.options.secrets, ...workspace.secrets },
-        judgeSecrets: { ...this.options.secrets },
+        secrets: workspace.secrets,
+        providerKeys: this.options.operatorKeys.for(workspace.workspaceId),
         webhookAllowList: workspace.webhookAllowList,
       };
       const started = performance.now();

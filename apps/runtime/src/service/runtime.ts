@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { closeDb } from '@parley/db';
 import { CallSupervisor } from '../calls/call-supervisor';
+import { OperatorKeys } from '../calls/operator-keys';
 import type { RuntimeConfig } from '../config';
 import { createRuntimeServer } from '../http/runtime-server';
 import { scenariosRoute } from '../http/scenarios-route';
@@ -39,6 +40,7 @@ export interface Runtime {
 /** Starts the runtime: HTTP server, local-mode WebSocket calls, and LiveKit dispatch when configured. */
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const metrics = runtimeMetrics;
+  const operatorKeys = new OperatorKeys(config.providerKeys, config.keyedWorkspaces);
   const pool = new ProcessPool({
     min: config.spareProcesses,
     max: config.maxSpareProcesses,
@@ -62,7 +64,8 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     },
     pool,
     metrics,
-    secrets: config.sessionSecrets,
+    operatorKeys,
+    turnModelsDir: config.turnModelsDir,
     killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
     leases,
     log,
@@ -72,7 +75,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
   await leases.start();
   const calls = new LocalCallEndpoint({ supervisor: running, secret: config.secret, log });
   const scenarioRuns = new ScenarioRuns({
-    secrets: config.sessionSecrets,
+    operatorKeys,
     limits: { cpuSeconds: config.scenarioCpuSeconds, wallMs: config.scenarioWallMs },
     runsPerMinute: config.scenarioRunsPerMinute,
     log,

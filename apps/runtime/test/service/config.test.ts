@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 
@@ -32,7 +32,9 @@ describe('runtime config from the environment', () => {
       callMemoryMb: 200,
       maxStartWaitMs: 5000,
       livekit: null,
-      sessionSecrets: {},
+      providerKeys: {},
+      keyedWorkspaces: new Set(),
+      turnModelsDir: resolve(dataDir, 'models'),
     });
   });
 
@@ -78,12 +80,17 @@ describe('runtime config from the environment', () => {
     ).toThrow(/WORKER_LOAD_MARGIN.*smaller than WORKER_LOAD_THRESHOLD/);
   });
 
-  it('hands provider keys and PARLEY_FLOW_SECRET_* to sessions, nothing else', () => {
+  it('takes only provider keys from the environment, for no workspace unless PARLEY_ENV_KEYS_WORKSPACES names it', () => {
     const config = loadConfig(
       { ...base, OPENAI_API_KEY: 'sk-1', DEEPGRAM_API_KEY: 'dg', PARLEY_FLOW_SECRET_CRM_TOKEN: 'crm', HOME: '/root' },
       dataDir,
     );
-    expect(config.sessionSecrets).toEqual({ OPENAI_API_KEY: 'sk-1', DEEPGRAM_API_KEY: 'dg', CRM_TOKEN: 'crm' });
+    expect(config.providerKeys).toEqual({ OPENAI_API_KEY: 'sk-1', DEEPGRAM_API_KEY: 'dg' });
+    expect(config.keyedWorkspaces).toEqual(new Set());
+    expect(loadConfig({ ...base, PARLEY_ENV_KEYS_WORKSPACES: ' w1, w2 ,' }, dataDir).keyedWorkspaces).toEqual(
+      new Set(['w1', 'w2']),
+    );
+    expect(loadConfig({ ...base, PARLEY_ENV_KEYS_WORKSPACES: '*' }, dataDir).keyedWorkspaces).toBe('all');
   });
 
   it('in development without PARLEY_SECRET uses the dev secret kept under data/', () => {

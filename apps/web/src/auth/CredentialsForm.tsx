@@ -8,10 +8,12 @@ interface CredentialsFormProps {
   submitLabel: string;
   /** Shown under the password field (e.g. the minimum length). */
   passwordHint?: string;
+  /** First-run setup: also ask for the one-time setup code the server printed. */
+  withSetupCode?: boolean;
 }
 
 /** Email + password form for sign-in and first-run setup; goes to the flows list once accepted. */
-export function CredentialsForm({ action, submitLabel, passwordHint }: CredentialsFormProps) {
+export function CredentialsForm({ action, submitLabel, passwordHint, withSetupCode }: CredentialsFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +25,11 @@ export function CredentialsForm({ action, submitLabel, passwordHint }: Credentia
     const response = await fetch(action, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
+      body: JSON.stringify({
+        email: form.get('email'),
+        password: form.get('password'),
+        ...(withSetupCode ? { setupCode: form.get('setupCode') } : {}),
+      }),
     }).catch(() => null);
     if (response?.ok) {
       window.location.assign('/');
@@ -36,6 +42,15 @@ export function CredentialsForm({ action, submitLabel, passwordHint }: Credentia
 
   return (
     <form className="auth-form" onSubmit={submit}>
+      {withSetupCode && (
+        <>
+          <label>
+            Setup code
+            <input name="setupCode" autoComplete="off" spellCheck={false} required />
+          </label>
+          <p className="auth-hint">Printed in the console where Parley was started: "Parley setup code: …".</p>
+        </>
+      )}
       <label>
         Email
         <input name="email" type="email" autoComplete="email" required />

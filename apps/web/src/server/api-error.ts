@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'too_many_calls'
   | 'setup_done'
+  | 'setup_code_invalid'
   | 'email_taken'
   | 'internal_error';
 

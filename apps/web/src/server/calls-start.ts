@@ -1,5 +1,6 @@
 import { signCallToken } from '@parley/calls';
-import type { WorkspaceRepositories } from '@parley/db';
+import { CallCapReachedError, type WorkspaceRepositories } from '@parley/db';
+import { tooManyCalls } from './auth/call-limits';
 import type { CallsConfig } from './calls-config';
 import { versionForTest } from './calls-version';
 import { joinLiveKitCall, type LiveKitJoin, newRoomName } from './livekit-session';
@@ -13,26 +14,41 @@ export type StartedCall =
 /** How long a local-mode call token is good for: the browser connects right after it gets one. */
 const LOCAL_TOKEN_TTL_MS = 60_000;
 
+/** Creates the pending call unless the workspace has `max` going (429 too_many_calls). */
+async function createCall(
+  repos: WorkspaceRepositories,
+  input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string },
+  max: number,
+) {
+  try {
+    return await repos.calls.createCapped(input, max);
+  } catch (error) {
+    if (error instanceof CallCapReachedError) throw tooManyCalls(error.max);
+    throw error;
+  }
+}
+
 /**
- * Creates a test call on version `number` (or a snapshot of the draft) and returns how to join
- * it: through LiveKit when the server is configured for it, else the runtime's WebSocket.
+ * Creates a test call on version `options.version` (or a snapshot of the draft) and returns how to join
+ * it: through LiveKit when the server is configured for it, else the runtime's WebSocket. At
+ * most `options.max` test calls of the workspace go at once, counted atomically in the database.
  */
 export async function startTestCall(
   config: CallsConfig,
   repos: WorkspaceRepositories,
   flowId: string,
-  number?: number,
+  options: { version?: number | undefined; max: number },
 ): Promise<StartedCall> {
+  const { max } = options;
   if (!config.livekit) await requireRuntimeReady(config);
-  const version = await versionForTest(repos, flowId, number);
-  const { calls } = repos;
+  const version = await versionForTest(repos, flowId, options.version);
   if (config.livekit) {
     const room = newRoomName();
-    const call = await calls.create({ flowVersionId: version.id, mode: 'livekit', room });
+    const call = await createCall(repos, { flowVersionId: version.id, mode: 'livekit', room }, max);
     const join = await joinLiveKitCall(config.livekit, room, { callId: call.id, flowVersionId: version.id });
     return { callId: call.id, versionNumber: version.number, mode: 'livekit', ...join };
   }
-  const call = await calls.create({ flowVersionId: version.id, mode: 'local' });
+  const call = await createCall(repos, { flowVersionId: version.id, mode: 'local' }, max);
   const token = signCallToken(
     config.secret,
     { callId: call.id, flowVersionId: version.id },

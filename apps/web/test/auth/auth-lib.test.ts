@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BoundedQueue, QueueFullError } from '../../src/server/auth/bounded-queue';
 import { cookieHeader, readCookie } from '../../src/server/auth/cookies';
 import { changesState, passesCsrf, sameOrigin } from '../../src/server/auth/csrf';
-import { hashPassword, verifyPassword } from '../../src/server/auth/password';
-import { SlidingWindowLimiter } from '../../src/server/auth/rate-limit';
+import { hashing, hashPassword, verifyPassword } from '../../src/server/auth/password';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 
 function post(headers: Record<string, string>): Request {
@@ -64,13 +64,28 @@ describe('CSRF checks', () => {
   });
 });
 
-describe('the sliding-window limiter', () => {
-  it('allows `limit` events per window per key, then says how long to wait', () => {
-    const limiter = new SlidingWindowLimiter(2, 1000);
-    expect(limiter.take('a', 0)).toBe(0);
-    expect(limiter.take('a', 100)).toBe(0);
-    expect(limiter.take('a', 200)).toBe(800);
-    expect(limiter.take('b', 200)).toBe(0);
-    expect(limiter.take('a', 1001)).toBe(0);
+describe('bounded password hashing', () => {
+  it('never runs more than 2 scrypt hashes at once, however many sign-ins arrive together', async () => {
+    const stored = await hashPassword('correct horse battery');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => verifyPassword(i === 0 ? 'correct horse battery' : 'wrong', stored)),
+    );
+    expect(results).toEqual([true, false, false, false, false, false, false, false]);
+    expect(hashing.peak).toBe(2);
+  });
+
+  it('refuses work past its waiting room instead of piling it up', async () => {
+    const queue = new BoundedQueue('test work', 1, 1);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = queue.run(() => gate);
+    const second = queue.run(async () => 'second');
+    await expect(queue.run(async () => 'third')).rejects.toBeInstanceOf(QueueFullError);
+    release();
+    await first;
+    expect(await second).toBe('second');
+    expect(queue.peak).toBe(1);
   });
 });

@@ -37,6 +37,7 @@ describe('starting a test call', () => {
       config({ LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: API_KEY, LIVEKIT_API_SECRET: API_SECRET }),
       repos,
       flowId,
+      { max: 5 },
     );
     if (started.mode !== 'livekit') throw new Error(`expected a LiveKit call, got ${started.mode}`);
     const call = await calls.get(started.callId);
@@ -64,6 +65,7 @@ describe('starting a test call', () => {
       }),
       repos,
       flowId,
+      { max: 5 },
     );
     if (started.mode !== 'livekit') throw new Error(`expected a LiveKit call, got ${started.mode}`);
     expect(started.serverUrl).toBe('wss://livekit.example.org');
@@ -76,16 +78,16 @@ describe('starting a test call', () => {
       LIVEKIT_API_KEY: API_KEY,
       LIVEKIT_API_SECRET: 'not-the-secret-0123456789abcdef0123456',
     });
-    const error = await startTestCall(wrongSecret, repos, flowId).catch((e: unknown) => e);
+    const error = await startTestCall(wrongSecret, repos, flowId, { max: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, code: 'livekit_unavailable' });
     expect((error as Error).message).toMatch(/refused the agent dispatch.*invalid token/);
   });
 
   it('in local mode: a runtime that cannot be reached is a 503 saying how to start it', async () => {
-    const error = await startTestCall(config({ RUNTIME_PUBLIC_URL: 'ws://127.0.0.1:9' }), repos, flowId).catch(
-      (e: unknown) => e,
-    );
+    const error = await startTestCall(config({ RUNTIME_PUBLIC_URL: 'ws://127.0.0.1:9' }), repos, flowId, {
+      max: 5,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: 'runtime_unavailable' });
     expect((error as Error).message).toMatch(/runtime at http:\/\/127\.0\.0\.1:9 cannot be reached/);
   });

@@ -14,6 +14,7 @@ describe('call problems a user can act on', () => {
     );
     expect(problem.title).toBe('Provider key missing: DEEPGRAM_API_KEY');
     expect(problem.detail).toContain("The flow's STT is deepgram, which needs DEEPGRAM_API_KEY");
+    expect(problem.detail).toContain('Add it as a workspace secret (Settings)');
     expect(failedCallProblem('the call process stopped').title).toBe('The call failed');
   });
 

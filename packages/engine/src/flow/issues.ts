@@ -18,6 +18,8 @@ export const issueCodes = [
   'setting_min_exceeds_max',
   'provider_unknown',
   'realtime_provider_missing',
+  'provider_base_url_invalid',
+  'turn_model_name_invalid',
   'webhook_url_invalid',
   'webhook_parameters_invalid',
   'scenario_duplicate_id',

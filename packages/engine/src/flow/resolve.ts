@@ -31,7 +31,7 @@ export function resolveTurnHandling(
   const resolved = merge(turnHandlingDefaults, session, agent);
   // A configured model makes `model` the natural default mode (ARCHITECTURE.md).
   const explicitMode = agent?.turnDetection ?? session?.turnDetection;
-  if (!explicitMode && resolved.turnModel.path) resolved.turnDetection = 'model';
+  if (!explicitMode && resolved.turnModel.model) resolved.turnDetection = 'model';
   return resolved;
 }
 

@@ -14,11 +14,21 @@ const text = (max: number) => z.string().max(max);
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() }).strict();
 
+/**
+ * A self-hosted OpenAI-compatible server (vLLM, Ollama, a Whisper or speech server). It goes
+ * through the webhook address guard and gets only the workspace secret `apiKeySecret` names,
+ * never the operator's environment keys.
+ */
+const customEndpoint = {
+  baseUrl: z.string().optional(),
+  apiKeySecret: z.string().min(1).optional(),
+};
+
 export const llmChoiceSchema = z
   .object({
     provider: z.string().min(1),
     model: z.string().optional(),
-    baseUrl: z.string().optional(),
+    ...customEndpoint,
     temperature: z.number().optional(),
   })
   .strict();
@@ -27,6 +37,7 @@ export const sttChoiceSchema = z
   .object({
     provider: z.string().min(1),
     model: z.string().optional(),
+    ...customEndpoint,
     language: z.string().optional(),
     /** Phrases the caller is expected to say; grammar-based offline recognizers need them. */
     phrases: z.array(z.string()).optional(),
@@ -34,7 +45,12 @@ export const sttChoiceSchema = z
   .strict();
 
 export const ttsChoiceSchema = z
-  .object({ provider: z.string().min(1), model: z.string().optional(), voice: z.string().optional() })
+  .object({
+    provider: z.string().min(1),
+    model: z.string().optional(),
+    ...customEndpoint,
+    voice: z.string().optional(),
+  })
   .strict();
 
 export const realtimeChoiceSchema = z

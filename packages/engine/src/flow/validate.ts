@@ -1,11 +1,17 @@
 import type { z } from 'zod';
-import { isKnownProvider, type ProviderKind } from '../providers/catalog';
+import { acceptsBaseUrl, isKnownProvider, type ProviderKind } from '../providers/catalog';
 import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
 import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
 import { compileSafeRegex } from './safe-regex';
 import { type FlowSpec, flowSpecSchema } from './schema';
-import { numberRange, type TurnHandling, type TurnHandlingOverrides, turnHandlingSettings } from './settings';
+import {
+  numberRange,
+  type TurnHandling,
+  type TurnHandlingOverrides,
+  turnHandlingSettings,
+  turnModelNamePattern,
+} from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
 
@@ -312,6 +318,14 @@ function checkSettings(spec: FlowSpec, report: Report): void {
         if (problem) report('setting_out_of_range', `${field}${where} ${problem}.`, at(field));
       }
     }
+    const model = overrides.turnModel?.model;
+    if (model && !turnModelNamePattern.test(model)) {
+      report(
+        'turn_model_name_invalid',
+        `turnModel.model${where} must be the name of a model installed on the runtime (letters, digits, ".", "_", "-"), not a path.`,
+        at('turnModel.model'),
+      );
+    }
   }
 
   // Order checks run on resolved values (an agent's minDelay can clash with the session's
@@ -356,6 +370,37 @@ function checkOrder(
   }
 }
 
+/** A custom base URL names an http(s) server, for a provider that speaks an OpenAI-compatible API. */
+function checkBaseUrl(
+  kind: ProviderKind,
+  choice: { provider: string; baseUrl?: string } | undefined,
+  path: string,
+  target: Omit<IssueTarget, 'path'>,
+  report: Report,
+): void {
+  if (choice?.baseUrl === undefined || !isKnownProvider(kind, choice.provider)) return;
+  const at = { ...target, path: `${path}.baseUrl` };
+  if (!acceptsBaseUrl(kind, choice.provider)) {
+    report(
+      'provider_base_url_invalid',
+      `The ${kind.toUpperCase()} provider "${choice.provider}" does not take a baseUrl; remove it or choose "openai" (OpenAI-compatible).`,
+      at,
+    );
+    return;
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(choice.baseUrl);
+  } catch {}
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    report(
+      'provider_base_url_invalid',
+      `The ${kind.toUpperCase()} baseUrl must be an http:// or https:// address, e.g. http://whisper.internal:8000/v1.`,
+      at,
+    );
+  }
+}
+
 function checkProviders(spec: FlowSpec, report: Report): void {
   const check = (kind: ProviderKind, id: string | undefined, path: string, target: Omit<IssueTarget, 'path'>) => {
     if (id !== undefined && !isKnownProvider(kind, id)) {
@@ -365,6 +410,9 @@ function checkProviders(spec: FlowSpec, report: Report): void {
   const session = spec.settings.providers;
   for (const kind of ['llm', 'stt', 'tts', 'realtime'] as const) {
     check(kind, session[kind]?.provider, `settings.providers.${kind}.provider`, { kind: 'settings' });
+  }
+  for (const kind of ['llm', 'stt', 'tts'] as const) {
+    checkBaseUrl(kind, session[kind], `settings.providers.${kind}`, { kind: 'settings' }, report);
   }
   // realtime_llm hands turn detection to a speech-to-speech model, so one must be chosen.
   if (!session.realtime) {
@@ -389,6 +437,7 @@ function checkProviders(spec: FlowSpec, report: Report): void {
   spec.agents.forEach((agent, i) => {
     for (const kind of ['llm', 'stt', 'tts'] as const) {
       check(kind, agent[kind]?.provider, `agents.${i}.${kind}.provider`, { kind: 'agent', id: agent.id });
+      checkBaseUrl(kind, agent[kind], `agents.${i}.${kind}`, { kind: 'agent', id: agent.id }, report);
     }
   });
 }

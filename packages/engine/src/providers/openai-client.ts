@@ -7,6 +7,8 @@ export interface OpenAiEndpoint {
   /** Any OpenAI-compatible server (Ollama, vLLM, Groq, LM Studio); defaults to api.openai.com. */
   baseUrl?: string;
   timeoutMs?: number;
+  /** How requests are sent; custom base URLs get the address-guarded fetch. */
+  fetch?: typeof fetch;
 }
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -26,6 +28,7 @@ export function openAiSdkClient(endpoint: OpenAiEndpoint): () => Promise<OpenAI>
         maxRetries: 0,
         timeout: endpoint.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
         logLevel: 'off',
+        ...(endpoint.fetch ? { fetch: endpoint.fetch } : {}),
       }),
   );
   return () => client;

@@ -28,7 +28,9 @@ export function registryProviders(context: Omit<ProviderContext, 'agent'>): Sess
     stt: (agent) => createStt(agent.providers.stt, { ...context, agent }),
     vad: (agent) => createSileroVad(agent.settings.vad),
     turnDetector: async (agent) =>
-      agent.settings.turnDetection === 'model' ? createEndOfTurnDetector(agent.settings.turnModel) : null,
+      agent.settings.turnDetection === 'model'
+        ? createEndOfTurnDetector(agent.settings.turnModel, context.turnModelsDir)
+        : null,
     realtime: (agent) =>
       agent.settings.turnDetection === 'realtime_llm' && agent.providers.realtime
         ? createRealtime(agent.providers.realtime, { ...context, agent })

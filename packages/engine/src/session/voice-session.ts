@@ -39,10 +39,14 @@ type EndReason = Extract<SessionEventBody, { type: 'session_ended' }>['reason'];
 export interface VoiceSessionOptions {
   plan: SessionPlan;
   transport: Transport;
-  /** API keys and webhook secrets by name. */
+  /** The workspace's own secrets by name: webhook headers and custom base URLs may use only these. */
   secrets?: Readonly<Record<string, string>>;
+  /** The operator's provider keys, sent only to built-in provider endpoints (see ProviderContext). */
+  providerKeys?: Readonly<Record<string, string>>;
   /** Provider API locations by provider id (tests point them at local servers). */
   baseUrls?: Readonly<Record<string, string>>;
+  /** The operator's turn models folder; turnModel.model names a model in it. */
+  turnModelsDir?: string;
   /** Defaults to wall time; tests pass a VirtualClock. */
   clock?: Clock;
   /** Initial values of the flow's variables (over their defaults). */
@@ -122,7 +126,10 @@ export class VoiceSession {
     this.providers = {
       ...registryProviders({
         secrets: this.secrets,
+        ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
         ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+        customEndpoints: this.webhookGuard,
+        ...(options.turnModelsDir ? { turnModelsDir: options.turnModelsDir } : {}),
         variables: () => this.values,
       }),
       ...options.providers,

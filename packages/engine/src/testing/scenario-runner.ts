@@ -11,8 +11,10 @@ import { TestSession } from './test-session';
 
 /** How scenarios run: the secrets and provider locations a real call would get, and the judge. */
 export interface ScenarioRunOptions {
-  /** API keys and webhook secrets by name, as a call gets them. */
+  /** The workspace's own secrets by name, as a call gets them. */
   secrets?: Readonly<Record<string, string>>;
+  /** The operator's provider keys (built-in endpoints only), as a call gets them. */
+  providerKeys?: Readonly<Record<string, string>>;
   /** Provider API locations by provider id (tests point them at local servers). */
   baseUrls?: Readonly<Record<string, string>>;
   /** The workspace's webhook allow-list, as a call gets it. */
@@ -23,12 +25,12 @@ export interface ScenarioRunOptions {
   maxTurnMs?: number;
 }
 
-/** The judge a runtime can offer: an OpenAI-compatible LLM when OPENAI_API_KEY is set, else none. */
+/** The judge a runtime can offer: OpenAI's built-in endpoint when an OPENAI_API_KEY is given, else none. */
 export function scenarioJudge(
-  secrets: Readonly<Record<string, string>>,
+  keys: Readonly<Record<string, string>>,
   baseUrls: Readonly<Record<string, string>> = {},
 ): Llm | null {
-  const apiKey = secrets.OPENAI_API_KEY;
+  const apiKey = keys.OPENAI_API_KEY;
   if (!apiKey) return null;
   return createOpenAiLlm({ apiKey, model: 'gpt-4o-mini', ...(baseUrls.openai ? { baseUrl: baseUrls.openai } : {}) });
 }
@@ -62,6 +64,7 @@ export async function runScenario(
     test = new TestSession({
       plan: compile(spec),
       ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
       ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       providers: { stt: () => null, vad: () => null, turnDetector: async () => null },

@@ -76,11 +76,11 @@ describe('compile', () => {
     expect((error as FlowInvalidError).issues.map((i) => i.code)).toEqual(['entry_unknown']);
   });
 
-  it('switches to model turn detection when a model path is configured and no mode is chosen', () => {
+  it('switches to model turn detection when a model is named and no mode is chosen', () => {
     const spec = receptionFlow();
-    spec.settings = { turnHandling: { turnModel: { kind: 'text', path: '/models/eou' } } };
+    spec.settings = { turnHandling: { turnModel: { kind: 'text', model: 'eou' } } };
     expect(compile(spec).agents.support?.settings.turnDetection).toBe('model');
-    spec.settings = { turnHandling: { turnDetection: 'vad', turnModel: { kind: 'text', path: '/models/eou' } } };
+    spec.settings = { turnHandling: { turnDetection: 'vad', turnModel: { kind: 'text', model: 'eou' } } };
     expect(compile(spec).agents.support?.settings.turnDetection).toBe('vad');
   });
 });

@@ -58,8 +58,9 @@ describe('provider registry', () => {
   });
 
   it('names the missing key', () => {
+    expect(() => createLlm({ provider: 'openai' }, { agent: reception, secrets: {} })).toThrow(ProviderSetupError);
     expect(() => createLlm({ provider: 'openai' }, { agent: reception, secrets: {} })).toThrow(
-      new ProviderSetupError("OPENAI_API_KEY is not set: the flow's LLM is openai"),
+      /OPENAI_API_KEY is not set: the flow's LLM is openai\. Add OPENAI_API_KEY as a workspace secret .*PARLEY_ENV_KEYS_WORKSPACES/,
     );
     expect(() => createLlm({ provider: 'nope' }, { agent: reception, secrets: {} })).toThrow(
       /Unknown LLM provider "nope"/,

@@ -43,6 +43,7 @@ describe('the webhook address guard', () => {
     ['224.0.0.251', '224.0.0.251, a multicast address'],
     ['[::ffff:127.0.0.1]', '::ffff:127.0.0.1, a loopback address'],
     ['[::ffff:a9fe:a9fe]', '::ffff:a9fe:a9fe, a cloud metadata address'],
+    ['[::ffff:0:7f00:1]', '::ffff:0:7f00:1, an IPv6 transition address'],
   ])('refuses %s with a reason naming the address and its kind', async (host, what) => {
     expect(await reason(host)).toBe(
       `webhook blocked: lookup_invoice resolves to ${what}; add it to the workspace allow-list to permit`,
@@ -92,6 +93,28 @@ describe('address kinds and allow-list entries', () => {
     expect(nonPublicKind('255.255.255.255')).toBe('reserved');
     expect(nonPublicKind('64:ff9b::7f00:1')).toBe('IPv6 transition');
     expect(() => nonPublicKind('localhost')).toThrow(TypeError);
+  });
+
+  it.each([
+    // IPv4-translated (SIIT) 127.0.0.1 in hex, the form a probe got through.
+    '::ffff:0:7f00:1',
+    '::ffff:0:127.0.0.1',
+    '0:0:0:0:ffff:0:7f00:1',
+    '0000:0000:0000:0000:0000:ffff:7f00:0001',
+    '::FFFF:7F00:1',
+    '::7f00:1',
+    '::127.0.0.1',
+    '100::1',
+    '4000::1',
+    'ff02::1',
+  ])('refuses every other way of writing a non-global IPv6 address: %s', (address) => {
+    expect(nonPublicKind(address)).not.toBeNull();
+  });
+
+  it('still lets IPv4-mapped public addresses and global unicast IPv6 through', () => {
+    expect(nonPublicKind('::ffff:8.8.8.8')).toBeNull();
+    expect(nonPublicKind('::ffff:808:808')).toBeNull();
+    expect(nonPublicKind('2606:4700::6810:84e5')).toBeNull();
   });
 
   it('parses host names, addresses and CIDR ranges and rejects anything else', () => {

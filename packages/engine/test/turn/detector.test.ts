@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { turnHandlingDefaults } from '../../src/flow/defaults';
 import type { ChatMessage } from '../../src/providers/llm/types';
@@ -9,9 +10,21 @@ import { useModelFolders } from './model-folder';
 import { bigramEndProbability, lastTokenLogitsModel, tokenizerJson, vocabulary } from './text-fixtures';
 
 const folder = useModelFolders();
+// The file's models folder: the parent of every folder() made (one empty model fixes where it is).
+let dir: string | undefined;
+const modelsDir = () => {
+  dir ??= dirname(folder({}));
+  return dir;
+};
 
-function settings(overrides: Partial<TurnModelSettings>): TurnModelSettings {
-  return { ...turnHandlingDefaults.turnModel, ...overrides };
+function settings(overrides: Partial<TurnModelSettings> & { path?: string }): TurnModelSettings {
+  const { path, ...rest } = overrides;
+  return { ...turnHandlingDefaults.turnModel, ...rest, ...(path ? { model: basename(path) } : {}) };
+}
+
+/** Builds the detector with the test file's models folder (every `folder()` is a model in it). */
+function detect(overrides: Partial<TurnModelSettings> & { path?: string }) {
+  return createEndOfTurnDetector(settings(overrides), modelsDir());
 }
 
 function chat(text: string): ChatMessage[] {
@@ -24,9 +37,7 @@ function chat(text: string): ChatMessage[] {
 describe('end-of-turn detectors in a worker thread', () => {
   it('runs the text model off the main thread with per-language thresholds', async () => {
     const path = folder({ 'tokenizer.json': tokenizerJson(), 'model.onnx': lastTokenLogitsModel(['.']) });
-    const detector = await createEndOfTurnDetector(
-      settings({ kind: 'text', path, thresholds: { en: 0.6, fr: 0.99 }, timeout: 10_000 }),
-    );
+    const detector = await detect({ kind: 'text', path, thresholds: { en: 0.6, fr: 0.99 }, timeout: 10_000 });
     expect(detector.kind).toBe('text');
     expect(detector.needsAudio).toBe(false);
     expect(await detector.predict({ chat: chat('yes thanks.'), language: 'en' })).toBeCloseTo(
@@ -42,9 +53,7 @@ describe('end-of-turn detectors in a worker thread', () => {
   });
 
   it('runs the audio model off the main thread', async () => {
-    const detector = await createEndOfTurnDetector(
-      settings({ kind: 'audio', path: folder({ 'model.onnx': audioModel() }), timeout: 10_000 }),
-    );
+    const detector = await detect({ kind: 'audio', path: folder({ 'model.onnx': audioModel() }), timeout: 10_000 });
     expect(detector.needsAudio).toBe(true);
     const silent = await detector.predict({ chat: [], language: 'en', audio: new Int16Array(8000) });
     expect(silent).toBeCloseTo(1 / (1 + Math.exp(3)), 4);
@@ -53,9 +62,11 @@ describe('end-of-turn detectors in a worker thread', () => {
   });
 
   it('returns no decision when the model is slower than the timeout, and stays usable', async () => {
-    const detector = await createEndOfTurnDetector(
-      settings({ kind: 'audio', path: folder({ 'model.onnx': audioModel({ slow: true }) }), timeout: 20 }),
-    );
+    const detector = await detect({
+      kind: 'audio',
+      path: folder({ 'model.onnx': audioModel({ slow: true }) }),
+      timeout: 20,
+    });
     const audio = new Int16Array(16000);
     expect(await detector.predict({ chat: [], language: 'en', audio })).toBeUndefined();
     expect(await detector.predict({ chat: [], language: 'en', audio })).toBeUndefined();
@@ -63,9 +74,11 @@ describe('end-of-turn detectors in a worker thread', () => {
   });
 
   it('rejects with the abort reason when the caller aborts, and answers when given time', async () => {
-    const detector = await createEndOfTurnDetector(
-      settings({ kind: 'audio', path: folder({ 'model.onnx': audioModel({ slow: true }) }), timeout: 20_000 }),
-    );
+    const detector = await detect({
+      kind: 'audio',
+      path: folder({ 'model.onnx': audioModel({ slow: true }) }),
+      timeout: 20_000,
+    });
     const controller = new AbortController();
     const audio = new Int16Array(16000);
     const prediction = detector.predict({ chat: [], language: 'en', audio }, controller.signal);
@@ -78,26 +91,32 @@ describe('end-of-turn detectors in a worker thread', () => {
     await detector.close();
   });
 
-  it('names the missing piece of a bad turnModel.path', async () => {
-    await expect(createEndOfTurnDetector(settings({ kind: 'text', path: '' }))).rejects.toThrow(
-      'turnModel.path is empty',
+  it('loads models only by name from the models folder, and names the missing piece without a path', async () => {
+    const dir = modelsDir();
+    await expect(createEndOfTurnDetector(settings({ kind: 'text', model: '' }), dir)).rejects.toThrow(
+      /no turn model was named in turnModel\.model \(installed: model-\d+/,
     );
-    await expect(createEndOfTurnDetector(settings({ kind: 'text', path: '/nowhere/model' }))).rejects.toThrow(
-      'turnModel.path /nowhere/model does not exist',
+    for (const probe of ['/root/.ssh', '../../etc', 'nowhere']) {
+      const error = await createEndOfTurnDetector(settings({ kind: 'text', model: probe }), dir).catch((e) => e);
+      expect(error).toBeInstanceOf(TurnModelSetupError);
+      expect(error.message).toMatch(new RegExp(`turn model "${probe.replace(/\./g, '\\.')}" is not installed`));
+      expect(error.message).not.toContain(dir);
+    }
+    await expect(createEndOfTurnDetector(settings({ kind: 'audio', model: 'model-1' }))).rejects.toThrow(
+      /no turn models folder \(set PARLEY_MODELS_DIR\)/,
     );
     const noTokenizer = folder({ 'model.onnx': lastTokenLogitsModel(['.']) });
-    await expect(createEndOfTurnDetector(settings({ kind: 'text', path: noTokenizer }))).rejects.toThrow(
-      `turnModel.path ${noTokenizer} has no tokenizer.json`,
-    );
+    const missing = await detect({ kind: 'text', path: noTokenizer }).catch((e) => e);
+    expect(missing.message).toBe(`turn model "${basename(noTokenizer)}" has no tokenizer.json`);
     const noModel = folder({ 'tokenizer.json': tokenizerJson() });
-    await expect(createEndOfTurnDetector(settings({ kind: 'audio', path: noModel }))).rejects.toThrow(
-      `turnModel.path ${noModel} has no model.onnx`,
+    await expect(detect({ kind: 'audio', path: noModel })).rejects.toThrow(
+      `turn model "${basename(noModel)}" has no model.onnx`,
     );
   });
 
   it('reports a model the worker cannot load', async () => {
     const broken = folder({ 'tokenizer.json': tokenizerJson(), 'model.onnx': 'not an onnx model' });
-    await expect(createEndOfTurnDetector(settings({ kind: 'text', path: broken }))).rejects.toThrow();
+    await expect(detect({ kind: 'text', path: broken })).rejects.toThrow();
     const noEou = folder({
       'tokenizer.json': {
         ...tokenizerJson(),
@@ -106,8 +125,6 @@ describe('end-of-turn detectors in a worker thread', () => {
       },
       'model.onnx': lastTokenLogitsModel(['.']),
     });
-    await expect(createEndOfTurnDetector(settings({ kind: 'text', path: noEou }))).rejects.toBeInstanceOf(
-      TurnModelSetupError,
-    );
+    await expect(detect({ kind: 'text', path: noEou })).rejects.toBeInstanceOf(TurnModelSetupError);
   });
 });

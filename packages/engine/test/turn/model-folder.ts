@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -15,15 +15,24 @@ export function modelFolder(files: Files): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** A `folder(files)` maker for one test file; every folder it made is deleted after the file's tests. */
+/**
+ * A `folder(files)` maker for one test file: each folder is a model in one models folder of the
+ * file's own (`dirname(path)`), named `model-1`, `model-2`...; all are deleted after the tests.
+ */
 export function useModelFolders(): (files: Files) => string {
-  const made: { remove(): void }[] = [];
+  let parent: string | undefined;
+  let count = 0;
   afterAll(() => {
-    for (const folder of made) folder.remove();
+    if (parent) rmSync(parent, { recursive: true, force: true });
   });
   return (files) => {
-    const folder = modelFolder(files);
-    made.push(folder);
-    return folder.path;
+    parent ??= mkdtempSync(join(tmpdir(), 'parley-models-'));
+    const path = join(parent, `model-${++count}`);
+    mkdirSync(path);
+    for (const [name, content] of Object.entries(files)) {
+      const data = typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content);
+      writeFileSync(join(path, name), data);
+    }
+    return path;
   };
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/providers/llm/types';
@@ -85,7 +86,7 @@ describe('ONNX text end-of-turn model', () => {
   it('refuses a folder without tokenizer.json, and a non-ChatML chat template', async () => {
     const noTokenizer = folder({ 'model.onnx': lastTokenLogitsModel(['.']) });
     await expect(TextTurnModel.load(noTokenizer)).rejects.toThrow(
-      `turnModel.path ${noTokenizer} has no tokenizer.json`,
+      `turn model "${basename(noTokenizer)}" has no tokenizer.json`,
     );
     const llama = folder({
       'tokenizer.json': tokenizerJson(),

@@ -12,7 +12,7 @@ export async function seedAdminFromEnv(
   const email = env.PARLEY_ADMIN_EMAIL;
   const password = env.PARLEY_ADMIN_PASSWORD;
   if (!email || !password)
-    return 'no PARLEY_ADMIN_EMAIL/PARLEY_ADMIN_PASSWORD: the first visitor creates the admin at /setup';
+    return 'no PARLEY_ADMIN_EMAIL/PARLEY_ADMIN_PASSWORD: the admin is created at /setup with the setup code';
   if (password.length < minPasswordLength) {
     throw new Error(`PARLEY_ADMIN_PASSWORD must have at least ${minPasswordLength} characters`);
   }

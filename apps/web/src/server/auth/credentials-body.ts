@@ -13,3 +13,8 @@ export const newAccountBody = z
     password: z.string().min(minPasswordLength, `use at least ${minPasswordLength} characters`).max(1000),
   })
   .strict();
+
+/** POST /api/auth/setup: the admin's account and the setup code the server printed. */
+export const setupBody = newAccountBody.extend({
+  setupCode: z.string().trim().min(1, 'copy it from the server console').max(100),
+});

@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { BoundedQueue } from './bounded-queue';
 
 // scrypt from node:crypto: memory-hard, needs no native add-on in the Next bundle, and runs on
 // libuv's thread pool. Parameters follow OWASP's scrypt minimum (N=2^17, r=8, p=1) and are
@@ -9,12 +10,22 @@ const keyLength = 32;
 /** Shortest password accepted for a new account. */
 export const minPasswordLength = 10;
 
+/**
+ * Every hash runs through this queue: each costs ~128 MiB and a core for a few hundred ms, so at
+ * most 2 run at once (the rest of the server keeps a core) and 32 wait; a flood past that is
+ * refused (QueueFullError) instead of piling up.
+ */
+export const hashing = new BoundedQueue('password hashing', 2, 32);
+
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return hashing.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 

@@ -44,7 +44,7 @@ export function failedCallProblem(reason: string): CallProblem {
   if (missingKey) {
     return {
       title: `Provider key missing: ${missingKey[1]}`,
-      detail: `The flow's ${missingKey[2]} is ${missingKey[3]}, which needs ${missingKey[1]}. Set it in the runtime's environment and restart the runtime, or pick an offline provider. (${reason})`,
+      detail: `The flow's ${missingKey[2]} is ${missingKey[3]}, which needs ${missingKey[1]}. Add it as a workspace secret (Settings), ask the operator to allow this workspace the server's keys (PARLEY_ENV_KEYS_WORKSPACES), or pick an offline provider. (${reason})`,
     };
   }
   return { title: 'The call failed', detail: reason };

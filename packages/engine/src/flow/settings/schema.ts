@@ -13,6 +13,9 @@ export const turnDetectionModes = ['vad', 'stt', 'realtime_llm', 'model', 'manua
 export const endpointingModes = ['fixed', 'dynamic'] as const;
 export const turnModelKinds = ['builtin', 'text', 'audio'] as const;
 
+/** What a turn model name may be: one entry of the runtime's models folder, never a path. */
+export const turnModelNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
 type Described = Omit<SettingMeta, 'unit'> & { unit?: string };
 
 const ms = (meta: Described, fallback: number) =>
@@ -169,12 +172,12 @@ export const turnHandlingSettingsSchema = z.strictObject({
         { label: 'End-of-turn model', help: 'Which model judges end of turn when turn detection is "model".' },
         'builtin',
       ),
-      path: setting(
-        z.string(),
+      model: setting(
+        z.string().max(100),
         {
-          label: 'Model folder',
+          label: 'Model name',
           unit: '',
-          help: 'Folder on the runtime holding the model files (empty: the built-in model).',
+          help: "Name of a model installed in the runtime's models folder (PARLEY_MODELS_DIR); empty: the built-in model.",
         },
         '',
       ),

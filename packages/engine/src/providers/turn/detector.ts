@@ -1,21 +1,27 @@
 import { BuiltinTextModel, builtinSupportsLanguage } from './builtin-text';
 import { resolveAudioModelFiles, resolveTextModelFiles } from './model-files';
+import { turnModelPath } from './models-folder';
 import { TurnThresholds } from './thresholds';
 import type { EndOfTurnContext, EndOfTurnDetector, TurnModelSettings } from './types';
 import { TurnModelWorker } from './worker';
 
 /**
  * The end-of-turn detector that settings.turnModel asks for: 'builtin' runs in-process (it
- * takes microseconds); 'text' and 'audio' load the ONNX model at turnModel.path in a worker
- * thread. Missing files reject with a TurnModelSetupError naming the path and the file.
+ * takes microseconds); 'text' and 'audio' load the ONNX model named turnModel.model from the
+ * models folder `modelsDir` in a worker thread. A model that is not installed, or misses files,
+ * rejects with a TurnModelSetupError naming the model and the missing piece (never a path).
  */
-export async function createEndOfTurnDetector(settings: TurnModelSettings): Promise<EndOfTurnDetector> {
+export async function createEndOfTurnDetector(
+  settings: TurnModelSettings,
+  modelsDir?: string,
+): Promise<EndOfTurnDetector> {
   const thresholds = new TurnThresholds(settings.thresholds);
   if (settings.kind === 'builtin') return new BuiltinTurnDetector(thresholds);
-  // Check the files here too, so a bad path fails fast with no worker started.
-  if (settings.kind === 'text') resolveTextModelFiles(settings.path);
-  else resolveAudioModelFiles(settings.path);
-  const worker = await TurnModelWorker.start({ kind: settings.kind, path: settings.path });
+  const path = turnModelPath(modelsDir, settings.model);
+  // Check the files here too, so a bad model fails fast with no worker started.
+  if (settings.kind === 'text') resolveTextModelFiles(path);
+  else resolveAudioModelFiles(path);
+  const worker = await TurnModelWorker.start({ kind: settings.kind, path });
   return new ModelTurnDetector(settings.kind, worker, thresholds, settings.timeout);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-/** A turn model folder that cannot be used, with a message naming the setting and the missing piece. */
+/** A turn model that cannot be used, with a message naming the model (never its path) and the missing piece. */
 export class TurnModelSetupError extends Error {
   constructor(message: string) {
     super(message);
@@ -31,11 +31,16 @@ export interface AudioModelFiles {
 
 const configFile = 'turn_model.json';
 
+/** How messages name a model: by its name in the models folder, so no error echoes the filesystem. */
+export function modelLabel(path: string): string {
+  return `turn model "${basename(path)}"`;
+}
+
 /** The files of a text end-of-turn model folder: tokenizer.json + an ONNX model (+ tokenizer_config.json). */
 export function resolveTextModelFiles(path: string): TextModelFiles {
   const folder = existingFolder(path, 'a folder holding tokenizer.json and model.onnx');
   const tokenizer = join(folder, 'tokenizer.json');
-  if (!existsSync(tokenizer)) throw new TurnModelSetupError(`turnModel.path ${folder} has no tokenizer.json`);
+  if (!existsSync(tokenizer)) throw new TurnModelSetupError(`${modelLabel(folder)} has no tokenizer.json`);
   const tokenizerConfig = join(folder, 'tokenizer_config.json');
   return {
     model: onnxFileIn(folder),
@@ -48,7 +53,7 @@ export function resolveTextModelFiles(path: string): TextModelFiles {
 /** The files of an audio end-of-turn model: a folder with an ONNX model, or the .onnx file itself. */
 export function resolveAudioModelFiles(path: string): AudioModelFiles {
   if (path.endsWith('.onnx')) {
-    if (!existsSync(path)) throw new TurnModelSetupError(`turnModel.path ${path} does not exist`);
+    if (!existsSync(path)) throw new TurnModelSetupError(`${modelLabel(path)} does not exist`);
     return { model: path, config: { output: 'probability' } };
   }
   const folder = existingFolder(path, 'a folder holding model.onnx, or the .onnx file');
@@ -56,9 +61,9 @@ export function resolveAudioModelFiles(path: string): AudioModelFiles {
 }
 
 function existingFolder(path: string, expected: string): string {
-  if (!path) throw new TurnModelSetupError(`turnModel.path is empty: set it to ${expected}`);
-  if (!existsSync(path)) throw new TurnModelSetupError(`turnModel.path ${path} does not exist`);
-  if (!statSync(path).isDirectory()) throw new TurnModelSetupError(`turnModel.path ${path} is not a folder`);
+  if (!path) throw new TurnModelSetupError(`no turn model was named: it must be ${expected}`);
+  if (!existsSync(path)) throw new TurnModelSetupError(`${modelLabel(path)} does not exist`);
+  if (!statSync(path).isDirectory()) throw new TurnModelSetupError(`${modelLabel(path)} is not ${expected}`);
   return path;
 }
 
@@ -67,9 +72,9 @@ function onnxFileIn(folder: string): string {
   if (existsSync(join(folder, 'model.onnx'))) return join(folder, 'model.onnx');
   const candidates = readdirSync(folder).filter((name) => name.endsWith('.onnx'));
   if (candidates.length === 1 && candidates[0]) return join(folder, candidates[0]);
-  if (candidates.length === 0) throw new TurnModelSetupError(`turnModel.path ${folder} has no model.onnx`);
+  if (candidates.length === 0) throw new TurnModelSetupError(`${modelLabel(folder)} has no model.onnx`);
   throw new TurnModelSetupError(
-    `turnModel.path ${folder} has several .onnx files (${candidates.join(', ')}): name the one to use model.onnx`,
+    `${modelLabel(folder)} has several .onnx files (${candidates.join(', ')}): name the one to use model.onnx`,
   );
 }
 
@@ -78,7 +83,7 @@ function readConfig(folder: string): TurnModelConfig {
   if (!existsSync(file)) return { output: 'probability' };
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { output?: unknown };
   if (parsed.output !== undefined && parsed.output !== 'probability' && parsed.output !== 'logit') {
-    throw new TurnModelSetupError(`${file}: output must be "probability" or "logit"`);
+    throw new TurnModelSetupError(`${modelLabel(folder)}: ${configFile}'s output must be "probability" or "logit"`);
   }
   return { output: parsed.output ?? 'probability' };
 }

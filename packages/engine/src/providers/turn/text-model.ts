@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Tokenizer } from '@huggingface/tokenizers';
 import * as ort from 'onnxruntime-node';
-import { resolveTextModelFiles, type TurnModelConfig, TurnModelSetupError } from './model-files';
+import { modelLabel, resolveTextModelFiles, type TurnModelConfig, TurnModelSetupError } from './model-files';
 import { openOnnxSession, outputProbability } from './onnx';
 import { buildTextModelInput, chatMlTemplate } from './text-model-input';
 import type { EndOfTurnContext, EndOfTurnModel } from './types';
@@ -29,7 +29,7 @@ export class TextTurnModel implements EndOfTurnModel {
     const tokenizer = new Tokenizer(JSON.parse(readFileSync(files.tokenizer, 'utf8')), tokenizerConfig);
     const eouId = tokenizer.token_to_id(chatMlTemplate.eouToken);
     if (eouId === undefined) {
-      throw new TurnModelSetupError(`turnModel.path ${path}: tokenizer.json has no ${chatMlTemplate.eouToken} token`);
+      throw new TurnModelSetupError(`${modelLabel(path)}: tokenizer.json has no ${chatMlTemplate.eouToken} token`);
     }
     return new TextTurnModel(await openOnnxSession(files.model), tokenizer, eouId, files.config.output);
   }
@@ -81,7 +81,7 @@ function assertChatMl(template: unknown, path: string): void {
   const text = typeof template === 'string' ? template : JSON.stringify(template);
   if (!text.includes('<|im_start|>') || !text.includes(chatMlTemplate.eouToken)) {
     throw new TurnModelSetupError(
-      `turnModel.path ${path}: tokenizer_config.json's chat_template is not ChatML; only ChatML-formatted text models are supported`,
+      `${modelLabel(path)}: tokenizer_config.json's chat_template is not ChatML; only ChatML-formatted text models are supported`,
     );
   }
 }

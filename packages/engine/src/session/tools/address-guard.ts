@@ -35,6 +35,7 @@ export async function checkWebhookHost(
   host: string,
   allowList: WebhookAllowList,
   resolve: Resolver = systemResolver,
+  subject = 'webhook',
 ): Promise<GuardVerdict> {
   const name = normalHost(host);
   let addresses: ResolvedAddress[];
@@ -44,9 +45,9 @@ export async function checkWebhookHost(
       addresses = await resolve(name);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'lookup failed';
-      return { ok: false, reason: `webhook failed: ${toolName} cannot resolve ${name} (${code})` };
+      return { ok: false, reason: `${subject} failed: ${toolName} cannot resolve ${name} (${code})` };
     }
-    if (addresses.length === 0) return { ok: false, reason: `webhook failed: ${name} has no address` };
+    if (addresses.length === 0) return { ok: false, reason: `${subject} failed: ${name} has no address` };
   }
   if (allowList.allowsHost(name)) return { ok: true, addresses };
   for (const { address } of addresses) {
@@ -55,7 +56,7 @@ export async function checkWebhookHost(
       return {
         ok: false,
         reason:
-          `webhook blocked: ${toolName} resolves to ${address}, ${article(kind)} ${kind} address; ` +
+          `${subject} blocked: ${toolName} resolves to ${address}, ${article(kind)} ${kind} address; ` +
           'add it to the workspace allow-list to permit',
       };
     }

@@ -80,6 +80,8 @@ const ranges: [AddressKind, Range[]][] = [
   [
     'IPv6 transition',
     [
+      // IPv4-translated (SIIT): ::ffff:0:a.b.c.d, also written ::ffff:0:7f00:1.
+      ['::ffff:0:0:0', 96],
       ['64:ff9b::', 96],
       ['64:ff9b:1::', 48],
       ['2002::', 16],
@@ -94,11 +96,20 @@ const lists: [AddressKind, BlockList][] = ranges.map(([kind, subnets]) => {
   return [kind, list];
 });
 
+// BlockList parses every textual IPv6 form (hex, dotted tail, zero runs, case) to its 128 bits, so
+// checks below never depend on how the address was written. Public IPv6 is global unicast only;
+// IPv4-mapped addresses (::ffff:a.b.c.d) stand for their IPv4 address, already checked above.
+const globalUnicast = new BlockList();
+globalUnicast.addSubnet('2000::', 3, 'ipv6');
+const ipv4Mapped = new BlockList();
+ipv4Mapped.addSubnet('::ffff:0:0', 96, 'ipv6');
+
 /** The kind of non-public address `address` is, or null for a public unicast address. */
 export function nonPublicKind(address: string): AddressKind | null {
   const family = isIP(address);
   if (family === 0) throw new TypeError(`${address} is not an IP address`);
   const type = family === 6 ? 'ipv6' : 'ipv4';
   for (const [kind, list] of lists) if (list.check(address, type)) return kind;
+  if (family === 6 && !globalUnicast.check(address, 'ipv6') && !ipv4Mapped.check(address, 'ipv6')) return 'reserved';
   return null;
 }

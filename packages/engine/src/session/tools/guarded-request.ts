@@ -29,9 +29,10 @@ export type GuardedResponse =
 
 const defaultMaxBytes = 256 * 1024;
 
+/** A lookup that answers only with the addresses the guard checked. */
 // Connects only to the addresses the guard checked: a DNS answer that changes between the check
 // and the connection (DNS rebinding) is never asked for.
-function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
   return (_host, options, callback) => {
     const [first] = addresses;
     if (!first) return callback(new Error('no checked address'), '', 4);

@@ -193,6 +193,21 @@ export const brokenCases: BrokenCase[] = [
     }),
   },
   {
+    name: 'a base URL that is not http(s), and one on a provider that takes none',
+    expect: ['provider_base_url_invalid', 'provider_base_url_invalid'],
+    spec: broken((s) => {
+      s.settings = { providers: { stt: { provider: 'openai', baseUrl: 'file:///etc/passwd' } } };
+      agent(s, 'billing').tts = { provider: 'cartesia', baseUrl: 'http://speech.internal/v1' };
+    }),
+  },
+  {
+    name: 'a turn model given as a path instead of a name',
+    expect: ['turn_model_name_invalid'],
+    spec: broken((s) => {
+      s.settings = { turnHandling: { turnModel: { kind: 'text', model: '/root/.ssh' } } };
+    }),
+  },
+  {
     name: 'realtime_llm turn detection without a realtime provider',
     expect: ['realtime_provider_missing'],
     spec: broken((s) => {

@@ -1,5 +1,5 @@
 import { authed } from '@/src/server/auth/api-auth';
-import { admitTestCall } from '@/src/server/auth/call-limits';
+import { admitTestCall, maxConcurrentTestCalls } from '@/src/server/auth/call-limits';
 import { callsConfig } from '@/src/server/calls-config';
 import { startTestCall } from '@/src/server/calls-start';
 import { callView } from '@/src/server/calls-view';
@@ -21,8 +21,9 @@ export const POST = authed(async (request, { params }: FlowRouteContext, { repos
   const { id } = await params;
   const { version } = parseBody(startCallBody, await readJsonBody(request, { emptyAs: {} }));
   await repos.flows.get(id);
-  await admitTestCall(session.workspace.id, repos);
-  return reply(startedCallResponse, await startTestCall(callsConfig(), repos, id, version), {
+  const max = maxConcurrentTestCalls();
+  await admitTestCall(session.workspace.id, repos, max);
+  return reply(startedCallResponse, await startTestCall(callsConfig(), repos, id, { version, max }), {
     status: 201,
     headers: { 'cache-control': 'no-store' },
   });

@@ -1,4 +1,5 @@
 import { authed } from '@/src/server/auth/api-auth';
+import { admitScenarioRun } from '@/src/server/auth/call-limits';
 import { callsConfig } from '@/src/server/calls-config';
 import { versionForTest } from '@/src/server/calls-version';
 import { parseBody } from '@/src/server/parse-body';
@@ -9,10 +10,12 @@ import { scenarioRunResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 import { runScenariosOnRuntime } from '@/src/server/runtime-client';
 
-/** Runs the draft's scenarios on the runtime (the draft is snapshotted first) and answers with the results. */
-export const POST = authed(async (request, { params }: FlowRouteContext, { repos }) => {
+/** Runs the draft's scenarios on the runtime (the draft is snapshotted first); 429 past 10 runs a minute. */
+export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
   const { scenarioIds } = parseBody(runScenariosBody, await readJsonBody(request, { emptyAs: {} }));
+  await repos.flows.get(id);
+  await admitScenarioRun(session.workspace.id);
   const version = await versionForTest(repos, id);
   const results = await runScenariosOnRuntime(callsConfig(), version.id, scenarioIds);
   return reply(scenarioRunResponse, { versionNumber: version.number, results });
