@@ -70,10 +70,15 @@ test('a fresh checkout: npm start serves, the first test call talks, Ctrl+C free
     }
   });
 
+  // The first visitor proves they can read the server's console: npm start prints the setup code.
+  const printed = /Parley setup code: (\S+)/;
+  await waitUntil(start, 'the setup code was printed', async () => printed.test(start?.output() ?? ''));
+  const setupCode = printed.exec(start.output())?.[1];
   const web = webClient(base);
   const setup = await web('POST', '/api/auth/setup', {
     email: 'admin@example.com',
     password: 'a long enough password',
+    setupCode,
   });
   expect(setup.status, JSON.stringify(setup.body)).toBe(201);
   // Workspace secrets are encrypted with the key npm start shares with the runtime.
