@@ -1,7 +1,13 @@
 import { getDb } from './client';
 import { NotFoundError } from './errors';
-import type { Call, CallStatus, Prisma } from './generated/client';
+import type { Call, CallSource, CallStatus, Prisma } from './generated/client';
 import { isUuid } from './ids';
+
+/** How a call reached Parley (tester, LiveKit dispatch, call API, widget, phone). */
+export type { CallSource };
+
+/** Values filling a flow's {{variables}} for one call. */
+export type CallVariables = Record<string, string>;
 
 /** A call with the flow and version number it runs. */
 export interface CallRecord {
@@ -10,6 +16,10 @@ export interface CallRecord {
   flowId: string;
   mode: 'livekit' | 'local';
   room: string | null;
+  source: CallSource;
+  callerIdentity: string | null;
+  variables: CallVariables;
+  apiKeyId: string | null;
   status: 'pending' | 'active' | 'ended' | 'failed';
   startedAt: Date | null;
   endedAt: Date | null;
@@ -26,7 +36,22 @@ const withVersion = { flowVersion: { select: { flowId: true, number: true } } } 
 
 // Which runtime holds the call, and until when, is the runtimes' business, not the API's.
 function toCallRecord({ flowVersion, runtimeId: _runtime, leaseExpiresAt: _lease, ...row }: CallRow): CallRecord {
-  return { ...row, flowId: flowVersion.flowId, versionNumber: flowVersion.number };
+  return {
+    ...row,
+    variables: row.variables as CallVariables,
+    flowId: flowVersion.flowId,
+    versionNumber: flowVersion.number,
+  };
+}
+
+/** What a new call records besides its version and mode. */
+export interface NewCallDetails {
+  room?: string;
+  /** Default `test`: a call from the builder's tester. */
+  source?: CallSource;
+  callerIdentity?: string;
+  variables?: CallVariables;
+  apiKeyId?: string;
 }
 
 async function findCall(id: string): Promise<CallRecord> {
@@ -47,14 +72,24 @@ async function transition(id: string, from: CallStatus[], data: Prisma.CallUpdat
 /** Calls: one conversation each, pending -> active -> ended | failed. */
 export const calls = {
   /** Records a new pending call on the given version; NotFoundError when the version is missing. */
-  async create(input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string }): Promise<CallRecord> {
-    const db = getDb();
+  async create(
+    input: { flowVersionId: string; mode: 'livekit' | 'local' } & NewCallDetails,
+    db: Pick<ReturnType<typeof getDb>, 'call' | 'flowVersion'> = getDb(),
+  ): Promise<CallRecord> {
     const version = isUuid(input.flowVersionId)
       ? await db.flowVersion.findUnique({ where: { id: input.flowVersionId }, select: { id: true } })
       : null;
     if (!version) throw new NotFoundError(`Version ${input.flowVersionId}`);
     const row = await db.call.create({
-      data: { flowVersionId: input.flowVersionId, mode: input.mode, room: input.room ?? null },
+      data: {
+        flowVersionId: input.flowVersionId,
+        mode: input.mode,
+        room: input.room ?? null,
+        source: input.source ?? 'test',
+        callerIdentity: input.callerIdentity ?? null,
+        variables: input.variables ?? {},
+        apiKeyId: input.apiKeyId ?? null,
+      },
       include: withVersion,
     });
     return toCallRecord(row);

@@ -10,6 +10,8 @@ export interface FlowSummary {
   id: string;
   name: string;
   description: string;
+  /** What callers dispatch to (unique in the workspace); null until someone chooses one. */
+  slug: string | null;
   revision: number;
   createdAt: Date;
   updatedAt: Date;
@@ -23,6 +25,8 @@ export interface FlowRecord {
   id: string;
   workspaceId: string;
   name: string;
+  /** What callers dispatch to (unique in the workspace); null until someone chooses one. */
+  slug: string | null;
   draft: FlowSpec;
   revision: number;
   liveVersionId: string | null;
@@ -35,6 +39,7 @@ function toFlowRecord(row: Flow): FlowRecord {
     id: row.id,
     workspaceId: row.workspaceId,
     name: row.name,
+    slug: row.slug,
     draft: readSpec(row.draft),
     revision: row.revision,
     liveVersionId: row.liveVersionId,
@@ -86,6 +91,7 @@ export async function listFlows(workspaceId: string): Promise<FlowSummary[]> {
       id: true,
       name: true,
       description: true,
+      slug: true,
       revision: true,
       createdAt: true,
       updatedAt: true,

@@ -1,8 +1,9 @@
 export { type AllowEntryRecord, allowlist } from './allowlist';
+export { type ApiKeyKind, type ApiKeyRecord, apiKeys } from './api-keys';
 export { type AuditInput, type AuditRecord, audit } from './audit';
 export { type CallEventRow, callEvents, EventSeqTakenError } from './call-events';
 export { callLeases } from './call-leases';
-export { type CallRecord, calls } from './calls';
+export { type CallRecord, type CallSource, type CallVariables, calls, type NewCallDetails } from './calls';
 export { closeDb, getDb } from './client';
 export { CallCapReachedError, InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';
 export { type FlowRecord, type FlowSummary, flows } from './flows';
@@ -11,6 +12,7 @@ export { forWorkspace, type WorkspaceRepositories } from './scoped';
 export { maxSecretLength, type SecretName, secretNamePattern, secrets } from './secrets';
 export { type SessionRecord, sessions } from './sessions';
 export { setupCodes } from './setup-codes';
+export { checkSlug, SLUG_PATTERN, SlugError, slugs } from './slugs';
 export { type UserCredentials, UserExistsError, type UserRecord, users } from './users';
 export { type VersionRecord, type VersionSummary, versions } from './versions';
 export { type MembershipRecord, type WorkspaceRecord, workspaces } from './workspaces';

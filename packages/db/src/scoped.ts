@@ -1,5 +1,5 @@
 import type { FlowSpec } from '@parley/engine/flow';
-import { type CallRecord, calls } from './calls';
+import { type CallRecord, calls, type NewCallDetails } from './calls';
 import { getDb } from './client';
 import { CallCapReachedError, NotFoundError } from './errors';
 import { createFlow, type FlowRecord, type FlowSummary, flows, listFlows } from './flows';
@@ -28,7 +28,7 @@ export interface WorkspaceRepositories {
     restore(flowId: string, number: number, baseRevision: number): Promise<FlowRecord>;
   };
   calls: {
-    create(input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string }): Promise<CallRecord>;
+    create(input: { flowVersionId: string; mode: 'livekit' | 'local' } & NewCallDetails): Promise<CallRecord>;
     get(id: string): Promise<CallRecord>;
     listByFlow(flowId: string): Promise<CallRecord[]>;
     /** Calls of the workspace going now: active, or pending and still joinable. */
@@ -39,7 +39,7 @@ export interface WorkspaceRepositories {
      * processes cannot overshoot; CallCapReachedError otherwise.
      */
     createCapped(
-      input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string },
+      input: { flowVersionId: string; mode: 'livekit' | 'local' } & NewCallDetails,
       max: number,
     ): Promise<CallRecord>;
   };
@@ -140,11 +140,7 @@ export function forWorkspace(workspaceId: string): WorkspaceRepositories {
           // Every admission for this workspace waits here in turn, in whichever process it runs.
           await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${workspaceId}::uuid FOR UPDATE`;
           if ((await countOpen(tx)) >= max) throw new CallCapReachedError(max);
-          const row = await tx.call.create({
-            data: { flowVersionId: input.flowVersionId, mode: input.mode, room: input.room ?? null },
-            select: { id: true },
-          });
-          return row.id;
+          return (await calls.create(input, tx)).id;
         }, transactionWaits);
         return calls.get(id);
       },

@@ -5,6 +5,10 @@ import { isUuid } from './ids';
 export interface WorkspaceRecord {
   id: string;
   name: string;
+  /** What callers' dispatch metadata names the workspace by; null until an admin chooses one. */
+  slug: string | null;
+  /** Most calls (test and production) the workspace may have going at once. */
+  maxConcurrentCalls: number;
   createdAt: Date;
 }
 

@@ -52,10 +52,12 @@ test('deploy applies every migration folder to an empty database, recorded as pr
   );
   expect(tables.map((t) => t.table_name)).toEqual([
     '_prisma_migrations',
+    'api_keys',
     'audit_entries',
     'call_events',
     'calls',
     'flow_versions',
+    'flow_webhooks',
     'flows',
     'memberships',
     'rate_limit_events',
@@ -64,6 +66,7 @@ test('deploy applies every migration folder to an empty database, recorded as pr
     'setup_codes',
     'users',
     'webhook_allow_entries',
+    'webhook_deliveries',
     'workspaces',
   ]);
 });
