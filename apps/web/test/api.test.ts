@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type LiveKitTwirpDouble, startLiveKitTwirpDouble } from './doubles/livekit-twirp';
 import { authSuite } from './suites/auth';
+import { callApiSuite } from './suites/call-api';
+import { callApiLocalSuite } from './suites/call-api-local';
 import { concurrencySuite } from './suites/concurrency';
 import { flowsCrudSuite } from './suites/flows-crud';
 import { headersSuite } from './suites/headers';
@@ -19,6 +21,8 @@ import { useWebServer } from './support/web-server';
 // The server runs in LiveKit mode against a local double of LiveKit's API (started first).
 const LIVEKIT_KEY = 'APIhttp';
 const LIVEKIT_SECRET = 'livekit-http-secret-0123456789abcdef01234';
+// Low, so the call-API suite reaches a key's limit in a few requests.
+const API_SESSIONS_PER_MINUTE = 5;
 let livekit: LiveKitTwirpDouble | undefined;
 beforeAll(async () => {
   livekit = await startLiveKitTwirpDouble(LIVEKIT_KEY, LIVEKIT_SECRET);
@@ -35,6 +39,7 @@ const server = useWebServer(() => ({
   LIVEKIT_PUBLIC_URL: BROWSER_LIVEKIT_URL,
   LIVEKIT_API_KEY: LIVEKIT_KEY,
   LIVEKIT_API_SECRET: LIVEKIT_SECRET,
+  PARLEY_API_SESSIONS_PER_MINUTE: String(API_SESSIONS_PER_MINUTE),
 }));
 const api = client(server.url);
 
@@ -55,6 +60,13 @@ liveKitCallsSuite(api, () => {
   if (!livekit) throw new Error('the LiveKit double is not running');
   return livekit;
 });
+callApiSuite({
+  url: server.url,
+  output: server.output,
+  livekit: { apiKey: LIVEKIT_KEY, apiSecret: LIVEKIT_SECRET, publicUrl: BROWSER_LIVEKIT_URL },
+  sessionsPerMinute: API_SESSIONS_PER_MINUTE,
+});
+callApiLocalSuite();
 startupSuite();
 headersSuite(server.url);
 limitsSuite();

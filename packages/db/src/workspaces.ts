@@ -1,4 +1,5 @@
 import { getDb } from './client';
+import { NotFoundError } from './errors';
 import { isUuid } from './ids';
 
 /** A workspace as its members see it. */
@@ -23,6 +24,13 @@ export const workspaces = {
   /** Stores a new, memberless workspace. */
   create(name: string): Promise<WorkspaceRecord> {
     return getDb().workspace.create({ data: { name } });
+  },
+
+  /** Workspace `id`; NotFoundError when there is none. */
+  async get(id: string): Promise<WorkspaceRecord> {
+    const row = isUuid(id) ? await getDb().workspace.findUnique({ where: { id } }) : null;
+    if (!row) throw new NotFoundError(`Workspace ${id}`);
+    return row;
   },
 
   /** The workspaces the user belongs to, oldest membership first. */

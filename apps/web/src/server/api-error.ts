@@ -3,6 +3,7 @@ export type ApiErrorCode =
   | 'malformed_json'
   | 'invalid_request'
   | 'invalid_flow_spec'
+  | 'invalid_variables'
   | 'flow_has_errors'
   | 'not_found'
   | 'not_published'
@@ -39,8 +40,10 @@ export class ApiError extends Error {
   }
 }
 
-/** Renders an ApiError as the JSON response clients receive. */
+/** Renders an ApiError as the JSON response clients receive (with Retry-After when it says when). */
 export function errorResponse(error: ApiError): Response {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
-  return Response.json(body, { status: error.status });
+  const retryAfter = error.details.retryAfterSeconds;
+  const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
+  return Response.json(body, { status: error.status, headers });
 }

@@ -49,16 +49,24 @@ export async function startTestCall(
     return { callId: call.id, versionNumber: version.number, mode: 'livekit', ...join };
   }
   const call = await createCall(repos, { flowVersionId: version.id, mode: 'local' }, max);
+  const { url, token } = localJoin(config, call);
+  return { callId: call.id, versionNumber: version.number, mode: 'local', url, token };
+}
+
+/**
+ * How a client joins local-mode call `call`: the runtime's WebSocket for it and a call token
+ * (append `?token=`) that expires at `expiresAt`.
+ */
+export function localJoin(
+  config: CallsConfig,
+  call: { id: string; flowVersionId: string },
+): { url: string; token: string; expiresAt: Date } {
+  const now = Date.now();
   const token = signCallToken(
     config.secret,
-    { callId: call.id, flowVersionId: version.id },
-    { ttlMs: LOCAL_TOKEN_TTL_MS },
+    { callId: call.id, flowVersionId: call.flowVersionId },
+    { ttlMs: LOCAL_TOKEN_TTL_MS, now },
   );
-  return {
-    callId: call.id,
-    versionNumber: version.number,
-    mode: 'local',
-    url: `${config.publicUrl}/calls/${encodeURIComponent(call.id)}/ws`,
-    token,
-  };
+  const expiresAt = new Date(now + LOCAL_TOKEN_TTL_MS);
+  return { url: `${config.publicUrl}/calls/${encodeURIComponent(call.id)}/ws`, token, expiresAt };
 }
