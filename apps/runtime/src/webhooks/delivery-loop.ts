@@ -43,6 +43,8 @@ export class DeliveryLoop {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Queueing writes under way (a drain waits for them before the database closes). */
+  private readonly queueing = new Set<Promise<void>>();
 
   constructor(
     private readonly options: DeliveryLoopOptions,
@@ -59,7 +61,7 @@ export class DeliveryLoop {
   /** Queues deliveries for these calls that are over (those whose flow has a webhook), then sends them. */
   callsOver(callIds: string[]): void {
     if (callIds.length === 0 || this.stopped) return;
-    webhookDeliveries
+    const queued = webhookDeliveries
       .enqueueForCalls(callIds)
       .then((queued) => {
         if (queued.length > 0) this.nudge();
@@ -68,6 +70,8 @@ export class DeliveryLoop {
         // The call's record stands; only its webhook is lost, and said so.
         this.log.error('post-call webhook could not be queued', { calls: callIds, error: describe(error) }),
       );
+    this.queueing.add(queued);
+    void queued.finally(() => this.queueing.delete(queued));
   }
 
   /** Sends what is due now (once the round in progress, if any, is over). */
@@ -86,8 +90,9 @@ export class DeliveryLoop {
     });
   }
 
-  /** Stops polling and waits for the attempts under way (each ends by its timeout). */
+  /** Stops polling and waits for the queueing and attempts under way (each attempt ends by its timeout). */
   async stop(): Promise<void> {
+    await Promise.all(this.queueing);
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

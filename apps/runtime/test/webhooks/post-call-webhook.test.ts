@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { callEndedPayloadSchema, verifyWebhookSignature } from '@parley/calls';
 import {
   allowlist,
+  calls,
   closeDb,
   type DeliveryRecord,
   flowWebhooks,
@@ -32,6 +33,7 @@ interface Receiver {
   close(): Promise<void>;
 }
 
+/** `statuses`: what each request is answered with, in order (the last repeats); 0 never answers. */
 async function startReceiver(statuses: number[]): Promise<Receiver> {
   const requests: Received[] = [];
   const waiters: (() => void)[] = [];
@@ -40,9 +42,11 @@ async function startReceiver(statuses: number[]): Promise<Receiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.statusCode = statuses[Math.min(requests.length, statuses.length) - 1] ?? 200;
-      res.end('ok');
+      const status = statuses[Math.min(requests.length, statuses.length) - 1] ?? 200;
       for (const wake of waiters.splice(0)) wake();
+      if (status === 0) return;
+      res.statusCode = status;
+      res.end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,7 +57,10 @@ async function startReceiver(statuses: number[]): Promise<Receiver> {
       while (requests.length < count) await new Promise<void>((resolve) => waiters.push(resolve));
       return requests.slice(0, count);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
@@ -228,5 +235,24 @@ describe('post-call webhooks', () => {
     );
     expect(delivery.log).toHaveLength(3);
     expect(receiver.requests).toEqual([]);
+  });
+
+  it('a receiver that never answers times out each attempt and fails, while calls go on unaffected', async () => {
+    const receiver = await startReceiver([0]);
+    receivers.push(receiver);
+    const { workspaceId, version } = await publishInvoiceFlow();
+    await allowlist.add(workspaceId, '127.0.0.1');
+    await flowWebhooks.set(workspaceId, version.flowId, receiver.url);
+
+    const callId = await talk(version, [['Where is my invoice?', 'tool_result']]);
+    await receiver.received(1);
+    // While the first delivery hangs, another call runs and ends normally.
+    const next = await talk(version, [['Where is my invoice?', 'tool_result']]);
+    expect((await calls.get(next)).status).toBe('ended');
+
+    const delivery = await settled(workspaceId, callId);
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 3, responseStatus: null });
+    expect(delivery.lastError).toBe('timed out after 2000 ms');
+    expect(delivery.log.map((attempt) => attempt.error)).toEqual(Array(3).fill('timed out after 2000 ms'));
   });
 });
