@@ -6,7 +6,7 @@ export { callLeases } from './call-leases';
 export { type CallRecord, type CallSource, type CallVariables, calls, type NewCallDetails } from './calls';
 export { closeDb, getDb } from './client';
 export { CallCapReachedError, InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';
-export { type FlowWebhookRecord, flowWebhooks, maxWebhookUrlLength, webhookUrlProblem } from './flow-webhooks';
+export { type FlowWebhookRecord, flowWebhooks, webhookUrlProblem } from './flow-webhooks';
 export { type FlowRecord, type FlowSummary, flows } from './flows';
 export { type RateLimit, rateLimits } from './rate-limits';
 export { forWorkspace, type WorkspaceRepositories } from './scoped';

@@ -125,7 +125,7 @@ export const webhookDeliveries = {
     return rows.map(toRecord);
   },
 
-  /** Delivery `id` (any workspace's: for the runtime and tests). */
+  /** Delivery `id` of any workspace (unscoped: for tests and operators' scripts, never for routes). */
   async get(id: string): Promise<DeliveryRecord> {
     const row = isUuid(id) ? await getDb().webhookDelivery.findUnique({ where: { id } }) : null;
     if (!row) throw new NotFoundError(`Webhook delivery ${id}`);
