@@ -5,6 +5,7 @@ import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
 import { type KeyedWorkspaces, parseKeyedWorkspaces } from './calls/operator-keys';
+import type { DeliveryLoopOptions } from './webhooks/delivery-loop';
 
 /** LiveKit server access; when present the runtime also takes calls dispatched by LiveKit. */
 export interface LiveKitConfig {
@@ -59,7 +60,12 @@ export interface RuntimeConfig {
   keyedWorkspaces: KeyedWorkspaces;
   /** The turn models folder (PARLEY_MODELS_DIR, default data/models): flows choose a model in it by name. */
   turnModelsDir: string;
+  /** Post-call webhook sending and retries. */
+  webhooks: DeliveryLoopOptions;
 }
+
+/** Post-call webhooks one runtime sends at once. */
+const WEBHOOK_BATCH = 10;
 
 const integer = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
 const optionalText = z
@@ -92,6 +98,10 @@ const envSchema = z.object({
   WORKER_LOAD_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.75),
   WORKER_LOAD_MARGIN: z.coerce.number().min(0).max(1).default(0.1),
   PARLEY_MODELS_DIR: optionalText,
+  WEBHOOK_RETRY_BASE_MS: integer(30_000, 1),
+  WEBHOOK_MAX_ATTEMPTS: integer(6, 1),
+  WEBHOOK_TIMEOUT_MS: integer(10_000, 100),
+  WEBHOOK_POLL_MS: integer(5000, 10),
 });
 
 function livekitConfig(env: z.infer<typeof envSchema>): LiveKitConfig | null {
@@ -179,5 +189,12 @@ export function loadConfig(
     providerKeys: providerKeys(env),
     keyedWorkspaces: parseKeyedWorkspaces(env.PARLEY_ENV_KEYS_WORKSPACES),
     turnModelsDir: resolve(values.PARLEY_MODELS_DIR ?? join(dataDir ?? env.PARLEY_DATA_DIR ?? 'data', 'models')),
+    webhooks: {
+      retryBaseMs: values.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS,
+      pollMs: values.WEBHOOK_POLL_MS,
+      batch: WEBHOOK_BATCH,
+    },
   };
 }

@@ -14,6 +14,7 @@ import { setupSuite } from './suites/setup';
 import { startupSuite } from './suites/startup';
 import { validateSuite } from './suites/validate';
 import { versionsSuite } from './suites/versions';
+import { webhooksSuite } from './suites/webhooks';
 import { createAccount } from './support/accounts';
 import { client } from './support/http';
 import { useWebServer } from './support/web-server';
@@ -56,6 +57,7 @@ concurrencySuite(api);
 versionsSuite(api);
 importExportSuite(api);
 validateSuite(api);
+webhooksSuite(api);
 liveKitCallsSuite(api, () => {
   if (!livekit) throw new Error('the LiveKit double is not running');
   return livekit;

@@ -11,3 +11,20 @@ export { type ParleySecret, resolveParleySecret } from './secret/parley-secret';
 export { type CallTokenClaims, DEFAULT_TOKEN_TTL_MS, signCallToken, verifyCallToken } from './token/call-token';
 export { CallTokenError, type CallTokenProblem } from './token/call-token-error';
 export { signScenarioRunToken, verifyScenarioRunToken } from './token/scenario-run-token';
+export {
+  type CallEndedPayload,
+  callEndedPayloadSchema,
+  webhookCallSchema,
+  webhookHandoffSchema,
+  webhookToolCallSchema,
+  webhookTranscriptLineSchema,
+  webhookTurnSchema,
+} from './webhooks/payload';
+export {
+  DELIVERY_HEADER,
+  SIGNATURE_HEADER,
+  SIGNATURE_TOLERANCE_SECONDS,
+  type SignatureProblem,
+  signWebhookBody,
+  verifyWebhookSignature,
+} from './webhooks/signature';

@@ -6,6 +6,7 @@ export { callLeases } from './call-leases';
 export { type CallRecord, type CallSource, type CallVariables, calls, type NewCallDetails } from './calls';
 export { closeDb, getDb } from './client';
 export { CallCapReachedError, InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';
+export { type FlowWebhookRecord, flowWebhooks, webhookUrlProblem } from './flow-webhooks';
 export { type FlowRecord, type FlowSummary, flows } from './flows';
 export { type RateLimit, rateLimits } from './rate-limits';
 export { forWorkspace, type WorkspaceRepositories } from './scoped';
@@ -15,4 +16,11 @@ export { setupCodes } from './setup-codes';
 export { checkSlug, SLUG_PATTERN, SlugError, slugs } from './slugs';
 export { type UserCredentials, UserExistsError, type UserRecord, users } from './users';
 export { type VersionRecord, type VersionSummary, versions } from './versions';
+export {
+  type AttemptOutcome,
+  type ClaimedDelivery,
+  type DeliveryAttempt,
+  type DeliveryRecord,
+  webhookDeliveries,
+} from './webhook-deliveries';
 export { type MembershipRecord, type WorkspaceRecord, workspaces } from './workspaces';

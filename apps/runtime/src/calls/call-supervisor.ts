@@ -24,6 +24,8 @@ export interface CallSupervisorOptions {
   operatorKeys: OperatorKeys;
   /** The turn models folder every call's flow picks its model from, by name. */
   turnModelsDir: string;
+  /** Hears each call once it is over and its outcome stored (post-call webhooks). */
+  onCallOver?: (callId: string) => void;
   log: Logger;
 }
 
@@ -131,7 +133,10 @@ export class CallSupervisor {
           this.options.killDeadline,
         );
         this.running.set(callId, running);
-        void running.done.then(() => this.running.delete(callId));
+        void running.done.then(() => {
+          this.running.delete(callId);
+          this.options.onCallOver?.(callId);
+        });
         return running;
       },
     };

@@ -29,6 +29,8 @@ export class LeaseKeeper {
     private readonly options: LeaseOptions,
     private readonly callIds: () => string[],
     private readonly log: Logger,
+    /** Hears the calls this keeper marked failed (their post-call webhooks are due). */
+    private readonly onFailed: (callIds: string[]) => void = () => {},
   ) {}
 
   /** Clears what an earlier run of this runtime left, then keeps leases every leaseMs / 3. */
@@ -55,12 +57,17 @@ export class LeaseKeeper {
       if (!this.restartCleared) {
         const failed = await callLeases.failOwnedBy(runtimeId, RESTARTED);
         this.restartCleared = true;
-        if (failed.length > 0)
+        if (failed.length > 0) {
           this.log.warn('calls left by an earlier run of this runtime marked failed', { calls: failed });
+          this.onFailed(failed);
+        }
       }
       await callLeases.renew(runtimeId, this.callIds(), leaseMs);
       const abandoned = await callLeases.failAbandoned({ lease: LEASE_EXPIRED, unclaimed: UNCLAIMED }, unclaimedMs);
-      if (abandoned.length > 0) this.log.warn('calls nobody runs marked failed', { calls: abandoned });
+      if (abandoned.length > 0) {
+        this.log.warn('calls nobody runs marked failed', { calls: abandoned });
+        this.onFailed(abandoned);
+      }
     } catch (error) {
       // The database is away; the next tick tries again (leases outlast several ticks).
       this.log.warn('call leases could not be kept', { error: error instanceof Error ? error.message : String(error) });

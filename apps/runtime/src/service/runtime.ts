@@ -10,6 +10,7 @@ import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
 import { LeaseKeeper } from '../records/lease-keeper';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
+import { DeliveryLoop } from '../webhooks/delivery-loop';
 import { startLiveKitCalls } from './livekit-calls';
 import { runtimeMetrics } from './metrics';
 import { checkReadiness } from './readiness';
@@ -49,10 +50,12 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     onQueue: (waiting) => metrics.callStartsWaiting(waiting, log),
   });
   let supervisor: CallSupervisor | null = null;
+  const webhooks = new DeliveryLoop(config.webhooks, log);
   const leases = new LeaseKeeper(
     { runtimeId: config.runtimeId, leaseMs: config.leaseMs, unclaimedMs: UNCLAIMED_CALL_MS },
     () => supervisor?.callIds() ?? [],
     log,
+    (callIds) => webhooks.callsOver(callIds),
   );
   const running = new CallSupervisor({
     limits: {
@@ -66,6 +69,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     metrics,
     operatorKeys,
     turnModelsDir: config.turnModelsDir,
+    onCallOver: (callId) => webhooks.callsOver([callId]),
     killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
     leases,
     log,
@@ -73,6 +77,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
   supervisor = running;
   // Before taking calls: fail what an earlier run of this runtime left behind.
   await leases.start();
+  webhooks.start();
   const calls = new LocalCallEndpoint({ supervisor: running, secret: config.secret, log });
   const scenarioRuns = new ScenarioRuns({
     operatorKeys,
@@ -122,6 +127,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     await running.drain(config.drainTimeoutMs);
     await Promise.all([pool.close(), livekit?.close()]);
     leases.stop();
+    await webhooks.stop();
     calls.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

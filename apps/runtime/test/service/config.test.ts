@@ -35,7 +35,14 @@ describe('runtime config from the environment', () => {
       providerKeys: {},
       keyedWorkspaces: new Set(),
       turnModelsDir: resolve(dataDir, 'models'),
+      webhooks: { retryBaseMs: 30_000, maxAttempts: 6, timeoutMs: 10_000, pollMs: 5000, batch: 10 },
     });
+  });
+
+  it('reads the post-call webhook retry settings', () => {
+    const env = { ...base, WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_TIMEOUT_MS: '500' };
+    expect(loadConfig(env, dataDir).webhooks).toMatchObject({ retryBaseMs: 20, maxAttempts: 2, timeoutMs: 500 });
+    expect(() => loadConfig({ ...base, WEBHOOK_MAX_ATTEMPTS: '0' }, dataDir)).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
   });
 
   it('lists every bad or missing variable at once', () => {

@@ -4,6 +4,7 @@ import type { FlowSpec } from '@parley/engine/flow';
 import dynamic from 'next/dynamic';
 import { memo } from 'react';
 import type { FlowWithIssues } from '@/src/api/types';
+import { WebhookSettings } from '../webhooks/WebhookSettings';
 import { AgentPicker } from './inspectors/AgentPicker';
 import { SelectionInspector } from './inspectors/SelectionInspector';
 import { SessionPanel } from './inspectors/SessionPanel';
@@ -70,7 +71,12 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
             <SelectionInspector spec={spec} selection={selection} edit={edit} seal={seal} setSelection={setSelection} />
           </>
         )}
-        {tab === 'session' && <SessionPanel spec={spec} edit={edit} seal={seal} />}
+        {tab === 'session' && (
+          <>
+            <SessionPanel spec={spec} edit={edit} seal={seal} />
+            <WebhookSettings flowId={props.flowId} />
+          </>
+        )}
         {tab === 'variables' && <VariablesPanel spec={spec} edit={edit} seal={seal} />}
         {tab === 'versions' && (
           <VersionsPanel

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { callsApi } from '@/src/api/calls-api';
 import type { CallSummary } from '@/src/api/types';
 import type { CallHighlight } from '../../highlight/call-highlight';
+import { CallWebhooks } from '../../webhooks/CallWebhooks';
 import { failedCallProblem } from '../call/call-problems';
 import { CallDetails } from '../live/CallDetails';
 import { callViewOf } from '../live/call-view';
@@ -70,6 +71,7 @@ export function CallReplay({
             </div>
           )}
           <CallDetails view={view} agentName={agentName} transcriptEmpty="Nothing was said in this call." />
+          <CallWebhooks callId={callId} />
         </>
       )}
     </section>

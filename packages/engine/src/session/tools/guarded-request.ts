@@ -115,8 +115,13 @@ export async function guardedRequest(
           reason: `webhook blocked: ${toolName} redirected to another host (${next.host}); only redirects within ${host} are followed`,
         };
       }
-      if (hop >= maxRedirects)
-        return { ok: false, reason: `webhook failed: ${toolName} redirected more than ${maxRedirects} times` };
+      if (hop >= maxRedirects) {
+        const reason =
+          maxRedirects === 0
+            ? `webhook failed: ${toolName} answered HTTP ${status} (a redirect to ${next.pathname}); redirects are not followed`
+            : `webhook failed: ${toolName} redirected more than ${maxRedirects} times`;
+        return { ok: false, reason };
+      }
       request = redirected(request, status, next);
       continue;
     }
