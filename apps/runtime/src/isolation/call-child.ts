@@ -70,6 +70,7 @@ async function runCall(call: CallStart): Promise<void> {
       providerKeys: call.providerKeys,
       turnModelsDir: call.turnModelsDir,
       webhooks: { allowList: call.webhookAllowList },
+      variables: call.variables,
     });
     void opened.ended?.then(() => session?.close('user_hangup'));
     await session.start();

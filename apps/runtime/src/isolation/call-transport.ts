@@ -37,6 +37,11 @@ export async function openCallTransport(
   }
   // Loaded only for LiveKit calls: local-mode processes never load the native rtc-node binding.
   const { connectLiveKitTransport } = await import('../livekit/room-transport');
-  const room = await connectLiveKitTransport({ url: spec.url, token: spec.token, log });
+  const room = await connectLiveKitTransport({
+    url: spec.url,
+    token: spec.token,
+    log,
+    ...(spec.participantIdentity ? { participantIdentity: spec.participantIdentity } : {}),
+  });
   return { transport: copyEventsToParent(room, post), caller: null, ended: room.ended };
 }

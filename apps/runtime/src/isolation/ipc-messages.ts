@@ -1,7 +1,10 @@
 import type { SessionEvent } from '@parley/engine';
 
 /** How the call's process meets its caller: over the parent (local WebSocket) or in a LiveKit room it joins itself. */
-export type CallTransportSpec = { kind: 'local' } | { kind: 'livekit'; url: string; token: string };
+export type CallTransportSpec =
+  | { kind: 'local' }
+  /** `participantIdentity`: the caller LiveKit dispatched the job for, when it named one. */
+  | { kind: 'livekit'; url: string; token: string; participantIdentity?: string | undefined };
 
 /** Everything a call process needs to run one call. */
 export interface CallStart {
@@ -17,6 +20,8 @@ export interface CallStart {
   turnModelsDir: string;
   /** Non-public hosts and ranges the workspace lets webhooks reach. */
   webhookAllowList: string[];
+  /** The call's values for the flow's {{variables}} (over the flow's defaults). */
+  variables: Record<string, string>;
 }
 
 /** What agent audio already sent should do: see the local protocol's `playback` message. */
