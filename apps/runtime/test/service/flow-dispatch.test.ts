@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { JobStatus, ParticipantInfo_Kind } from '@livekit/protocol';
+import { CreateSIPDispatchRuleRequest, JobStatus, ParticipantInfo_Kind } from '@livekit/protocol';
 import { signCallToken } from '@parley/calls';
 import { type CallRecord, calls, flows, slugs, versions, workspaces } from '@parley/db';
 import { type FlowSpec, flowSpecSchema } from '@parley/engine/flow';
@@ -20,6 +21,7 @@ function greeterSpec(greeting: string): FlowSpec {
     entryAgentId: 'desk',
     variables: [
       { name: 'customer_name', type: 'string' },
+      { name: 'line', type: 'string' },
       { name: 'sip_phoneNumber', type: 'string' },
       { name: 'sip_trunkPhoneNumber', type: 'string' },
     ],
@@ -185,19 +187,18 @@ describe('a job naming a flow', () => {
         'lk.custom': 'ignored',
       },
     };
-    await dispatch(
-      'AJ_sip',
-      { workspace: 'acme', flow: 'front-desk' },
-      'call-_+15550100_x1',
-      'ws://127.0.0.1:1',
-      phone,
+    // The metadata of the SIP dispatch rule docs/livekit.md shows.
+    const rule = CreateSIPDispatchRuleRequest.fromJsonString(
+      readFileSync(new URL('../../../../docs/examples/sip-dispatch-rule.json', import.meta.url), 'utf8'),
     );
+    const metadata = JSON.parse(rule.dispatchRule?.roomConfig?.agents[0]?.metadata ?? '');
+    await dispatch('AJ_sip', metadata, 'call-_+15550100_x1', 'ws://127.0.0.1:1', phone);
     await jobUpdate('AJ_sip', JobStatus.JS_FAILED);
     expect(await callInRoom('call-_+15550100_x1')).toMatchObject({
       source: 'sip',
       callerIdentity: 'sip_+15550100',
       // sip.callID has no declared variable (sip_callID), so it is not kept.
-      variables: { sip_phoneNumber: '+15550100', sip_trunkPhoneNumber: '+15550199' },
+      variables: { line: 'sales', sip_phoneNumber: '+15550100', sip_trunkPhoneNumber: '+15550199' },
     });
   }, 60_000);
 
@@ -246,7 +247,7 @@ describe('a job naming a flow', () => {
       [
         'AJ_undeclared',
         { flowId, variables: { customer_name: 'Ada', plan: 'gold', tier: '1' } },
-        `variables not declared by flow ${flowId}: plan, tier (it declares: customer_name, sip_phoneNumber, sip_trunkPhoneNumber)`,
+        `variables not declared by flow ${flowId}: plan, tier (it declares: customer_name, line, sip_phoneNumber, sip_trunkPhoneNumber)`,
       ],
       ['AJ_number', { flowId, variables: { customer_name: 7 } }, 'variables.customer_name must be a string'],
     ];
