@@ -1,7 +1,7 @@
-import type { ParticipantInfo } from '@livekit/protocol';
+import { type ParticipantInfo, ParticipantInfo_Kind } from '@livekit/protocol';
 import { type CallRecord, type CallSource, calls, flows, NotFoundError, slugs, versions } from '@parley/db';
 import type { FlowJobMetadata } from './job-metadata';
-import { isSipParticipant, sipVariables } from './sip-variables';
+import { callerVariables } from './sip-variables';
 
 /** Why a job naming a flow cannot run: the reason the worker logs when it declines or fails the job. */
 export class FlowJobRefused extends Error {
@@ -67,13 +67,12 @@ export async function resolveFlowJob(metadata: FlowJobMetadata, place: JobPlace)
       `variables not declared by flow ${flowId}: ${undeclared.join(', ')} (it declares: ${known})`,
     );
   }
-  const sip = isSipParticipant(place.participant);
+  const sip = place.participant?.kind === ParticipantInfo_Kind.SIP;
   return {
     flowVersionId: version.id,
     source: sip ? 'sip' : (metadata.source ?? 'dispatch'),
     ...(place.participant?.identity ? { callerIdentity: place.participant.identity } : {}),
-    // The phone call's own facts win over the rule's fixed values for the same variable.
-    variables: { ...given, ...(sip ? sipVariables(place.participant?.attributes ?? {}, declared) : {}) },
+    variables: callerVariables(given, { sip, attributes: place.participant?.attributes ?? {} }, declared),
   };
 }
 

@@ -46,6 +46,11 @@ export type ChildMessage =
   /** Agent audio to play now (local mode; already paced at real time). */
   | { type: 'agent_audio'; samples: Int16Array; sampleRate: number }
   | { type: 'playback'; action: PlaybackAction }
+  /**
+   * The LiveKit caller linked before the session starts: their identity, whether on the phone,
+   * and the call's variables with their SIP attributes added (sip-variables.ts).
+   */
+  | { type: 'caller'; identity: string; sip: boolean; variables: Record<string, string> }
   /** The session could not start (bad spec, provider setup); the process exits next. */
   | { type: 'start_failed'; reason: string }
   /** The session ended and its transport closed; the process exits next. */
