@@ -104,11 +104,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Offers job `id` with `metadata` and returns the worker's answer. */
-async function offer(id: string, metadata: unknown) {
+type Participant = { identity: string; kind: ParticipantInfo_Kind; attributes: Record<string, string> };
+
+/** Offers job `id` with `metadata` (in `room`, for `participant`) and returns the worker's answer. */
+async function offer(id: string, metadata: unknown, room = 'room', participant?: Participant) {
   const mark = server.received.length;
   const raw = typeof metadata === 'string' ? metadata : JSON.stringify(metadata);
-  server.send({ case: 'availability', value: { job: { id, metadata: raw, agentName: 'parley' }, resuming: false } });
+  const job = { id, metadata: raw, agentName: 'parley', room: { name: room }, participant };
+  server.send({ case: 'availability', value: { job, resuming: false } });
   const answer = await server.next('availability', mark);
   if (answer.message.case !== 'availability') throw new Error('expected availability');
   return answer.message.value;
@@ -119,11 +122,9 @@ function declineReason(id: string): unknown {
   return runtime.logs.find((l) => l.message === 'declined a job' && l.jobId === id)?.reason;
 }
 
-type Participant = { identity: string; kind: ParticipantInfo_Kind; attributes: Record<string, string> };
-
 /** Offers then assigns job `id`, in room `room`, for `participant` if given; joining goes to `url`. */
 async function dispatch(id: string, metadata: unknown, room: string, url: string, participant?: Participant) {
-  const answer = await offer(id, metadata);
+  const answer = await offer(id, metadata, room, participant);
   expect(answer).toMatchObject({ jobId: id, available: true });
   const job = { id, metadata: JSON.stringify(metadata), agentName: 'parley', room: { name: room }, participant };
   server.send({ case: 'assignment', value: { job, token: `room-token-${id}`, url } });
