@@ -125,6 +125,22 @@ export const calls = {
     if (isUuid(id)) await getDb().call.updateMany({ where: { id }, data: { eventsDropped: { increment: count } } });
   },
 
+  /**
+   * Records the caller a runtime linked in the room, unless one is recorded already (the dispatch
+   * named them): their identity, the call's variables, and source `sip` for a phone caller.
+   */
+  async recordCaller(id: string, caller: { identity: string; sip: boolean; variables: CallVariables }): Promise<void> {
+    if (!isUuid(id)) return;
+    await getDb().call.updateMany({
+      where: { id, callerIdentity: null },
+      data: {
+        callerIdentity: caller.identity,
+        variables: caller.variables,
+        ...(caller.sip ? { source: 'sip' as const } : {}),
+      },
+    });
+  },
+
   /** pending | active -> failed with `reason`; a call already ended or failed keeps its outcome. */
   markFailed(id: string, reason: string): Promise<CallRecord> {
     return transition(id, ['pending', 'active'], { status: 'failed', endedAt: new Date(), failureReason: reason });

@@ -125,6 +125,7 @@ export class CallSupervisor {
             providerKeys: this.options.operatorKeys.for(call.workspace.workspaceId),
             turnModelsDir: this.options.turnModelsDir,
             webhookAllowList: call.workspace.webhookAllowList,
+            variables: call.call.variables,
           },
           this.options.pool,
           this.options.metrics,

@@ -131,6 +131,7 @@ export class RunningCall {
         if (message.event.type === 'session_started') this.markActive();
       } else if (message.type === 'agent_audio') this.sink.audio(message.samples, message.sampleRate);
       else if (message.type === 'playback') this.sink.playback(message.action);
+      else if (message.type === 'caller') this.recordCaller(message);
       else if (message.type === 'start_failed') {
         startFailure = message.reason;
         this.deadline.arm(process, 'failed start');
@@ -153,6 +154,13 @@ export class RunningCall {
     if (startFailure) return { status: 'failed', reason: `the session could not start: ${startFailure}` };
     if (this.deadline.killedAfter) return { status: 'failed', reason: this.deadline.reason() };
     return { status: 'failed', reason: `the call process stopped before the call ended (${describeExit(exit)})` };
+  }
+
+  /** A dispatched call learns its caller only in the room: record who, and a phone caller's variables. */
+  private recordCaller(caller: { identity: string; sip: boolean; variables: Record<string, string> }): void {
+    this.statusWrites = this.statusWrites
+      .then(() => calls.recordCaller(this.callId, caller))
+      .catch((error: unknown) => this.log.error('the caller could not be recorded', { error: String(error) }));
   }
 
   private markActive(): void {

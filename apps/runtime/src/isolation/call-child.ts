@@ -1,4 +1,5 @@
 import { compile, type Transport, VoiceSession, warmEngine } from '@parley/engine';
+import { callerVariables } from '../dispatch/sip-variables';
 import { createLogger } from '../log';
 import { type OpenedTransport, openCallTransport } from './call-transport';
 import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
@@ -61,15 +62,23 @@ async function runCall(call: CallStart): Promise<void> {
   });
   watchLag((delayMs, windowMs) => post({ type: 'behind', delayMs, windowMs }));
   try {
+    const plan = compile(call.spec);
     opened = await openCallTransport(call.transport, post, log);
+    let variables = call.variables;
+    if (opened.linkedCaller) {
+      const { identity, sip } = opened.linkedCaller;
+      variables = callerVariables(variables, opened.linkedCaller, new Set(plan.variables.map((v) => v.name)));
+      post({ type: 'caller', identity, sip, variables });
+    }
     const { transport, closed } = watchClose(opened.transport);
     session = new VoiceSession({
-      plan: compile(call.spec),
+      plan,
       transport,
       secrets: call.secrets,
       providerKeys: call.providerKeys,
       turnModelsDir: call.turnModelsDir,
       webhooks: { allowList: call.webhookAllowList },
+      variables,
     });
     void opened.ended?.then(() => session?.close('user_hangup'));
     await session.start();

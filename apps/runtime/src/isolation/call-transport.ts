@@ -1,4 +1,5 @@
 import type { CallerInput, SessionEvent, Transport } from '@parley/engine';
+import type { LinkedCaller } from '../livekit/room-transport';
 import { ParentLinkTransport } from '../local/parent-link-transport';
 import type { Logger } from '../log';
 import type { CallTransportSpec, ChildMessage } from './ipc-messages';
@@ -10,6 +11,8 @@ export interface OpenedTransport {
   caller: ParentLinkTransport | null;
   /** Resolves when the caller is gone on the transport's side (LiveKit room closed). */
   ended: Promise<void> | null;
+  /** The room participant taken as the caller (LiveKit); null in local mode. */
+  linkedCaller: LinkedCaller | null;
 }
 
 /** Events also go to the parent (call records), whatever transport the session speaks to. */
@@ -33,10 +36,20 @@ export async function openCallTransport(
 ): Promise<OpenedTransport> {
   if (spec.kind === 'local') {
     const caller = new ParentLinkTransport(post);
-    return { transport: caller, caller, ended: null };
+    return { transport: caller, caller, ended: null, linkedCaller: null };
   }
   // Loaded only for LiveKit calls: local-mode processes never load the native rtc-node binding.
   const { connectLiveKitTransport } = await import('../livekit/room-transport');
-  const room = await connectLiveKitTransport({ url: spec.url, token: spec.token, log });
-  return { transport: copyEventsToParent(room, post), caller: null, ended: room.ended };
+  const room = await connectLiveKitTransport({
+    url: spec.url,
+    token: spec.token,
+    log,
+    ...(spec.participantIdentity ? { participantIdentity: spec.participantIdentity } : {}),
+  });
+  return {
+    transport: copyEventsToParent(room, post),
+    caller: null,
+    ended: room.ended,
+    linkedCaller: room.linkedCaller,
+  };
 }

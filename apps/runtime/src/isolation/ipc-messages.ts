@@ -1,7 +1,10 @@
 import type { SessionEvent } from '@parley/engine';
 
 /** How the call's process meets its caller: over the parent (local WebSocket) or in a LiveKit room it joins itself. */
-export type CallTransportSpec = { kind: 'local' } | { kind: 'livekit'; url: string; token: string };
+export type CallTransportSpec =
+  | { kind: 'local' }
+  /** `participantIdentity`: the caller LiveKit dispatched the job for, when it named one. */
+  | { kind: 'livekit'; url: string; token: string; participantIdentity?: string | undefined };
 
 /** Everything a call process needs to run one call. */
 export interface CallStart {
@@ -17,6 +20,8 @@ export interface CallStart {
   turnModelsDir: string;
   /** Non-public hosts and ranges the workspace lets webhooks reach. */
   webhookAllowList: string[];
+  /** The call's values for the flow's {{variables}} (over the flow's defaults). */
+  variables: Record<string, string>;
 }
 
 /** What agent audio already sent should do: see the local protocol's `playback` message. */
@@ -41,6 +46,11 @@ export type ChildMessage =
   /** Agent audio to play now (local mode; already paced at real time). */
   | { type: 'agent_audio'; samples: Int16Array; sampleRate: number }
   | { type: 'playback'; action: PlaybackAction }
+  /**
+   * The LiveKit caller linked before the session starts: their identity, whether on the phone,
+   * and the call's variables with their SIP attributes added (sip-variables.ts).
+   */
+  | { type: 'caller'; identity: string; sip: boolean; variables: Record<string, string> }
   /** The session could not start (bad spec, provider setup); the process exits next. */
   | { type: 'start_failed'; reason: string }
   /** The session ended and its transport closed; the process exits next. */

@@ -4,6 +4,7 @@ import {
   LocalAudioTrack,
   type LocalParticipant,
   type LocalTrackPublication,
+  ParticipantKind,
   type RemoteParticipant,
   type RemoteTrack,
   type RemoteTrackPublication,
@@ -37,8 +38,21 @@ export interface LiveKitTransportOptions {
   callerTimeoutMs?: number;
 }
 
-/** A Transport over a LiveKit room; `ended` resolves once the caller left, the room closed or close() ran. */
-export type LiveKitTransport = Transport & { readonly ended: Promise<void> };
+/** The caller the agent linked to: who, whether on the phone (a SIP participant), and their attributes. */
+export interface LinkedCaller {
+  identity: string;
+  sip: boolean;
+  attributes: Record<string, string>;
+}
+
+/**
+ * A Transport over a LiveKit room; `ended` resolves once the caller left, the room closed or
+ * close() ran; `linkedCaller` is set once connectLiveKitTransport() resolved.
+ */
+export type LiveKitTransport = Transport & {
+  readonly ended: Promise<void>;
+  readonly linkedCaller: LinkedCaller | null;
+};
 
 const DEFAULT_CALLER_TIMEOUT_MS = 60_000;
 /** How long to wait for the caller to subscribe to the agent's audio, so a greeting is not lost. */
@@ -87,6 +101,8 @@ class RoomTransport implements LiveKitTransport {
   private readonly transcription: TranscriptionOutput;
   private readonly events: SessionEventChannel;
   private publication: LocalTrackPublication | null = null;
+  /** The first caller linked (set before start() resolves); relinks after a drop do not change it. */
+  linkedCaller: LinkedCaller | null = null;
   /** Identity of the linked caller; kept after they drop so only they can relink. */
   private callerIdentity: string | undefined;
   private caller: RemoteParticipant | null = null;
@@ -198,6 +214,11 @@ class RoomTransport implements LiveKitTransport {
     if (this.finished || this.caller || !isCaller(participant, this.local.identity, this.callerIdentity)) return;
     this.caller = participant;
     this.callerIdentity = participant.identity;
+    this.linkedCaller ??= {
+      identity: participant.identity,
+      sip: participant.kind === ParticipantKind.SIP,
+      attributes: { ...participant.attributes },
+    };
     this.log.info('linked to the caller', { caller: participant.identity });
     for (const publication of participant.trackPublications.values()) {
       if (publication.source !== TrackSource.SOURCE_MICROPHONE) continue;

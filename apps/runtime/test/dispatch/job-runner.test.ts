@@ -41,6 +41,7 @@ describe('LiveKit jobs → calls', () => {
   let jobs: LiveKitJobs | null = null;
   let calls: ReturnType<typeof callStarter>;
   let capacity = true;
+  let offerProblem: string | null = null;
   const logLines: string[] = [];
 
   const start = () => {
@@ -50,6 +51,9 @@ describe('LiveKit jobs → calls', () => {
       log: createLogger({}, (line) => logLines.push(line)),
       capacity: () => capacity,
       jobCount: () => calls.started.length,
+      checkOffer: async () => {
+        if (offerProblem) throw new Error(offerProblem);
+      },
       startCall: (job) => calls.startCall(job),
     });
     return jobs.worker.registered();
@@ -85,6 +89,7 @@ describe('LiveKit jobs → calls', () => {
     server = await LiveKitAgentServer.start(apiKey, apiSecret);
     calls = callStarter();
     capacity = true;
+    offerProblem = null;
     logLines.length = 0;
   });
   afterEach(async () => {
@@ -106,7 +111,13 @@ describe('LiveKit jobs → calls', () => {
     assign('AJ_1', metadata('call_1'));
     await expect.poll(() => statuses('AJ_1')).toEqual([{ status: JobStatus.JS_RUNNING, error: '' }]);
     expect(calls.started).toEqual([
-      { callId: 'call_1', flowVersionId: 'fv_1', url: server.url, token: 'room-token-AJ_1', jobId: 'AJ_1' },
+      {
+        request: { callId: 'call_1', flowVersionId: 'fv_1' },
+        place: { room: '' },
+        url: server.url,
+        token: 'room-token-AJ_1',
+        jobId: 'AJ_1',
+      },
     ]);
 
     calls.end('AJ_1', { ok: true });
@@ -152,6 +163,18 @@ describe('LiveKit jobs → calls', () => {
     expect(declines).toContain('flowVersionId');
     expect(declines).toContain('at capacity');
     expect(calls.started).toEqual([]);
+  });
+
+  it('declines a job its check refuses, logging the reason, and marks an accepted flow job with the flow', async () => {
+    await start();
+    const flowJob = JSON.stringify({ workspace: 'acme', flow: 'front-desk' });
+    offerProblem = 'flow "front-desk" has no live version; publish it first';
+    expect(await offer('AJ_11', flowJob)).toMatchObject({ jobId: 'AJ_11', available: false });
+    expect(logLines.find((l) => l.includes('declined a job'))).toContain('has no live version; publish it first');
+    offerProblem = null;
+    const answer = await offer('AJ_12', flowJob);
+    expect(answer).toMatchObject({ jobId: 'AJ_12', available: true });
+    expect(answer.participantAttributes).toEqual({ 'parley.flow': 'acme/front-desk', 'lk.agent.name': 'parley' });
   });
 
   it('stops the call when LiveKit terminates the job', async () => {

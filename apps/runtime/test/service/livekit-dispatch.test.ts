@@ -1,4 +1,4 @@
-import { JobStatus, WorkerStatus } from '@livekit/protocol';
+import { JobStatus } from '@livekit/protocol';
 import { callEvents, calls, type VersionRecord } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveKitAgentServer } from '../doubles/livekit-agent-server';
@@ -16,21 +16,12 @@ beforeAll(async () => {
   server = await LiveKitAgentServer.start(apiKey, apiSecret);
   runtime = await startTestRuntime({
     spareProcesses: 0,
-    livekit: { url: server.url, apiKey, apiSecret, agentName: 'parley', loadThreshold: 1, loadMargin: 0.1 },
+    // Above 1: a busy shared test machine never makes this worker report itself full.
+    livekit: { url: server.url, apiKey, apiSecret, agentName: 'parley', loadThreshold: 1.01, loadMargin: 0.1 },
   });
   version = await publishReceptionist({ typedOnly: true });
   await server.next('register', 0);
-  await workerAvailable();
 }, 60_000);
-
-/** Waits for the worker to report itself available (its first load sample may read the boot as full). */
-async function workerAvailable(): Promise<void> {
-  for (let after = 0; ; ) {
-    const message = await server.next('updateWorker', after);
-    after = server.received.indexOf(message) + 1;
-    if (message.message.case === 'updateWorker' && message.message.value.status === WorkerStatus.WS_AVAILABLE) return;
-  }
-}
 
 afterAll(async () => {
   await runtime?.drain();
