@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
-import { staticSecurityHeaders } from './src/server/security-headers';
+import { frameOptionsHeader, staticSecurityHeaders } from './src/server/security-headers';
 
 const config: NextConfig = {
   // Tests build into their own directory so a run never clobbers a developer's `.next`.
@@ -12,8 +12,12 @@ const config: NextConfig = {
   // The monorepo root holds node_modules and the lockfile.
   turbopack: { root: fileURLToPath(new URL('../..', import.meta.url)) },
   poweredByHeader: false,
-  // nosniff, Referrer-Policy and X-Frame-Options on everything; the CSP (with its nonce) is set in proxy.ts.
-  headers: async () => [{ source: '/:path*', headers: staticSecurityHeaders }],
+  // nosniff and Referrer-Policy on everything, X-Frame-Options on all but the widget pages (their
+  // framing is the CSP's frame-ancestors); the CSP (with its nonce) is set in proxy.ts.
+  headers: async () => [
+    { source: '/:path*', headers: staticSecurityHeaders },
+    { source: '/:path((?!embed/).*)', headers: [frameOptionsHeader] },
+  ],
 };
 
 export default config;

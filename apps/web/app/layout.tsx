@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/src/auth/SignOutButton';
 import { pageSession } from '@/src/server/auth/page-session';
+import { EMBED_PAGE_HEADER } from '@/src/server/security-headers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,8 +11,15 @@ export const metadata: Metadata = {
   description: 'Design realtime voice agents as a graph.',
 };
 
-/** The page frame shared by every screen: who is signed in, settings and sign-out. */
+/** The page frame shared by every screen: who is signed in, settings and sign-out (not on widget pages). */
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  if ((await headers()).get(EMBED_PAGE_HEADER)) {
+    return (
+      <html lang="en">
+        <body className="embed-body">{children}</body>
+      </html>
+    );
+  }
   const session = await pageSession();
   return (
     <html lang="en">

@@ -4,6 +4,7 @@ import { authSuite } from './suites/auth';
 import { callApiSuite } from './suites/call-api';
 import { callApiLocalSuite } from './suites/call-api-local';
 import { concurrencySuite } from './suites/concurrency';
+import { embedSuite } from './suites/embed';
 import { flowsCrudSuite } from './suites/flows-crud';
 import { headersSuite } from './suites/headers';
 import { importExportSuite } from './suites/import-export';
@@ -69,6 +70,7 @@ callApiSuite({
   sessionsPerMinute: API_SESSIONS_PER_MINUTE,
 });
 callApiLocalSuite();
+embedSuite({ url: server.url, livekit: { apiKey: LIVEKIT_KEY, apiSecret: LIVEKIT_SECRET } });
 startupSuite();
 headersSuite(server.url);
 limitsSuite();

@@ -82,11 +82,19 @@ export const apiKeys = {
    * revoked or wrong-kind key (callers answer all three alike).
    */
   async verify(key: string, kind: ApiKeyKind): Promise<ApiKeyRecord | null> {
+    const live = await apiKeys.peek(key, kind);
+    if (!live) return null;
+    return toRecord(await getDb().apiKey.update({ where: { id: live.id }, data: { lastUsedAt: new Date() } }));
+  },
+
+  /**
+   * The live key matching `key` of the given kind without stamping its use (for checks made on
+   * every page load, such as which sites may frame the widget); null when unknown or revoked.
+   */
+  async peek(key: string, kind: ApiKeyKind): Promise<ApiKeyRecord | null> {
     if (!key.startsWith(KEY_PREFIX[kind])) return null;
     const row = await getDb().apiKey.findUnique({ where: { hash: hashKey(key) } });
-    if (!row || row.kind !== kind || row.revokedAt) return null;
-    const used = await getDb().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-    return toRecord(used);
+    return row && row.kind === kind && !row.revokedAt ? toRecord(row) : null;
   },
 
   /** Key `id` of the workspace; NotFoundError when missing. */

@@ -3,6 +3,7 @@ import { AddUserPanel } from '@/src/settings/AddUserPanel';
 import { AllowListPanel } from '@/src/settings/AllowListPanel';
 import { ApiKeysPanel } from '@/src/settings/ApiKeysPanel';
 import { SecretsPanel } from '@/src/settings/SecretsPanel';
+import { WidgetKeysPanel } from '@/src/settings/WidgetKeysPanel';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +17,7 @@ export default async function SettingsPage() {
       <SecretsPanel canEdit={admin} />
       <AllowListPanel canEdit={admin} />
       <ApiKeysPanel canEdit={admin} />
+      <WidgetKeysPanel canEdit={admin} />
       {admin && <AddUserPanel />}
     </div>
   );

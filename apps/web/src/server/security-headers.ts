@@ -15,14 +15,18 @@ function connectSources(env: Readonly<Record<string, string | undefined>>): stri
   return [...sources];
 }
 
+/** Request header the proxy sets on widget pages (/embed/...), so the layout leaves out the app's frame. */
+export const EMBED_PAGE_HEADER = 'x-parley-embed';
+
 /**
  * The Content-Security-Policy of every page: scripts only from this origin or carrying this
  * request's nonce (Next puts it on its own inline scripts), plus blob: for the call tester's
- * AudioWorklets; no plugins; no framing by other sites (`frame-ancestors 'self'`).
+ * AudioWorklets; no plugins; framing only by `frameAncestors` (this origin, except widget pages).
  */
 export function contentSecurityPolicy(
   nonce: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  frameAncestors = "'self'",
 ): string {
   const dev = env.NODE_ENV !== 'production';
   return [
@@ -38,7 +42,7 @@ export function contentSecurityPolicy(
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'self'",
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }
 
@@ -46,9 +50,10 @@ export function contentSecurityPolicy(
 export const staticSecurityHeaders: { key: string; value: string }[] = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  // For browsers that predate frame-ancestors.
-  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
 ];
+
+/** For browsers that predate frame-ancestors: every page but the widget's, which other sites frame. */
+export const frameOptionsHeader = { key: 'X-Frame-Options', value: 'SAMEORIGIN' };
 
 /** HSTS, only when the request reached us over https (directly or through a proxy that says so). */
 export function strictTransportSecurity(request: Request): string | null {

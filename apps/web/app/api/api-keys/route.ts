@@ -25,13 +25,19 @@ export const POST = authed(
       name: body.name,
       kind: body.kind,
       flowIds: [...new Set(body.flowIds)],
+      allowedOrigins: [...new Set(body.allowedOrigins)],
     });
     await audit.record({
       workspaceId: session.workspace.id,
       userId: session.user.id,
       action: 'api_key_create',
       target: `${record.name} (${record.prefix}…)`,
-      details: { apiKeyId: record.id, kind: record.kind, flowIds: record.flowIds },
+      details: {
+        apiKeyId: record.id,
+        kind: record.kind,
+        flowIds: record.flowIds,
+        allowedOrigins: record.allowedOrigins,
+      },
     });
     return reply(
       createdApiKeyResponse,

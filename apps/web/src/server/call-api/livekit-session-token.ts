@@ -10,7 +10,8 @@ export const SESSION_TOKEN_TTL_SECONDS = 10 * 60;
 export interface ApiDispatchMetadata {
   flowId: string;
   variables: CallVariables;
-  source: 'api';
+  /** How the caller came: the call API or the embeddable widget. */
+  source: 'api' | 'embed';
 }
 
 /** A LiveKit join for one caller of a call-API session. */

@@ -6,14 +6,43 @@ import { z } from 'zod';
 /** A timestamp: a Date on the server, its ISO string on the wire. */
 const timestamp = z.date().transform((date) => date.toISOString());
 
-/** POST /api/api-keys: a name, the kind, and the flows the key may start calls of. */
+/** A site a widget may be embedded in: scheme, host and port only, as browsers send it in Origin. */
+const webOrigin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an allowed origin is scheme://host[:port] with no path or trailing slash, e.g. https://www.example.com');
+
+/**
+ * POST /api/api-keys: a name, the kind, and the flows the key may start calls of; a publishable
+ * (widget) key opens exactly one flow, inside the sites listed as its allowed origins.
+ */
 export const createApiKeyBody = z
   .object({
     name: z.string().trim().min(1, 'give the key a name').max(100),
     kind: z.enum(['secret', 'publishable']).default('secret'),
     flowIds: z.array(z.string().min(1)).min(1, 'choose at least one flow').max(100),
+    allowedOrigins: z.array(webOrigin).max(20, 'at most 20 allowed origins').default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((body, context) => {
+    if (body.kind === 'publishable' && new Set(body.flowIds).size !== 1) {
+      context.addIssue({ code: 'custom', path: ['flowIds'], message: 'a publishable key opens exactly one flow' });
+    }
+    if (body.kind === 'secret' && body.allowedOrigins.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['allowedOrigins'],
+        message: 'only publishable (widget) keys have allowed origins',
+      });
+    }
+  });
 
 /** A key as listed: never the key itself, only its first characters. */
 export const apiKeyResponse = z.object({
@@ -22,6 +51,8 @@ export const apiKeyResponse = z.object({
   kind: z.enum(['secret', 'publishable']),
   prefix: z.string(),
   flowIds: z.array(z.string()),
+  /** Sites a publishable key's widget may be framed by. */
+  allowedOrigins: z.array(z.string()),
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
   revokedAt: timestamp.nullable(),
@@ -60,6 +91,8 @@ export const startedSessionResponse = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('local'),
     callId: z.string(),
+    /** The live version the call runs. */
+    versionNumber: z.number().int(),
     /** The runtime's WebSocket for this call; connect to `${url}?token=${token}`. */
     url: z.string(),
     token: z.string(),

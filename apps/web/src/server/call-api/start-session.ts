@@ -16,7 +16,8 @@ export type StartedSession = z.input<typeof startedSessionResponse>;
 /**
  * Starts a session of flow `idOrSlug`'s live version for the holder of `key`: checks that the
  * flow is one of the key's (other workspaces' flows are simply not found), the per-key rate
- * limit, the variables and the workspace's call cap, then answers how to join. With LiveKit the
+ * limit (`source` api; the widget's route limits each visitor instead), the variables and the
+ * workspace's call cap, then answers how to join. With LiveKit the
  * runtime creates the call when the caller's join dispatches the agent; in local mode the call
  * is created here.
  */
@@ -25,6 +26,7 @@ export async function startApiSession(
   key: ApiKeyRecord,
   idOrSlug: string,
   body: z.output<typeof startSessionBody>,
+  source: 'api' | 'embed' = 'api',
 ): Promise<StartedSession> {
   const flowId = await slugs.flowIdOf(key.workspaceId, idOrSlug);
   if (!key.flowIds.includes(flowId)) {
@@ -34,7 +36,8 @@ export async function startApiSession(
       `This API key may not start sessions of flow "${idOrSlug}"; create a key that includes it in Settings.`,
     );
   }
-  await takeSessionStart(key.id);
+  // A widget key is shared by every visitor of a site: the widget route limits each visitor instead.
+  if (source === 'api') await takeSessionStart(key.id);
   const repos = forWorkspace(key.workspaceId);
   const flow = await repos.flows.get(flowId);
   if (!flow.liveVersionId) {
@@ -53,7 +56,7 @@ export async function startApiSession(
     await requireCallRoom(repos, maxConcurrentCalls);
     const join = await mintSessionToken(
       config.livekit,
-      { flowId, variables, source: 'api' },
+      { flowId, variables, source },
       { identity, name: body.participantName },
     );
     return { mode: 'livekit', ...join };
@@ -65,14 +68,14 @@ export async function startApiSession(
       {
         flowVersionId: version.id,
         mode: 'local',
-        source: 'api',
+        source,
         variables,
         apiKeyId: key.id,
         callerIdentity: identity,
       },
       maxConcurrentCalls,
     );
-    return { mode: 'local', callId: call.id, ...localJoin(config, call) };
+    return { mode: 'local', callId: call.id, versionNumber: version.number, ...localJoin(config, call) };
   } catch (error) {
     if (error instanceof CallCapReachedError) throw workspaceCapReached(error.max);
     throw error;

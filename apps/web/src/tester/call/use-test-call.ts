@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { callsApi } from '@/src/api/calls-api';
-import type { StartedCall } from '@/src/api/types';
+import type { ApiResult, StartedCall } from '@/src/api/types';
 import { AgentPlayer, type PlaybackStats } from '../audio/agent-player';
 import { MicCapture } from '../audio/mic-capture';
 import { type CallView, emptyCallView, foldCallView } from '../live/call-view';
@@ -34,8 +34,30 @@ function viewReducer(view: CallView, action: ViewAction): CallView {
   return action.type === 'reset' ? emptyCallView : foldCallView(view, action.event);
 }
 
-/** The test call panel's state and actions: start (local or LiveKit), type, mute, hang up. */
+/** Starts a call (on a version, when given) and answers how to join it. */
+export type CallStarter = (version?: number) => Promise<ApiResult<StartedCall>>;
+
+/** Why call `callId` failed, as recorded; null when the caller may not read the record. */
+export type FailureLookup = (callId: string) => Promise<string | null>;
+
+/** The test call panel's state and actions, on the flow's draft or a version. */
 export function useTestCall(flowId: string) {
+  const start = useCallback<CallStarter>(
+    (version) => callsApi.startCall(flowId, version === undefined ? {} : { version }),
+    [flowId],
+  );
+  const failure = useCallback<FailureLookup>(async (callId) => {
+    const record = await callsApi.getCall(callId);
+    return record.ok ? record.data.call.failureReason : null;
+  }, []);
+  return useVoiceCall(start, failure);
+}
+
+/**
+ * A voice call in the browser: start (local or LiveKit), type, mute, hang up; the tester and the
+ * embeddable widget differ only in how a call starts and whether its record can be read.
+ */
+export function useVoiceCall(startCall: CallStarter, failureOf: FailureLookup) {
   const [phase, setPhase] = useState<CallPhase>({ kind: 'idle' });
   const [view, dispatch] = useReducer(viewReducer, emptyCallView);
   const [muted, setMuted] = useState(false);
@@ -75,12 +97,11 @@ export function useTestCall(flowId: string) {
       } else if (code === 1000 && !fatal) {
         setPhase({ kind: 'ended', call });
       } else {
-        const record = await callsApi.getCall(call.callId);
-        const why = (record.ok && record.data.call.failureReason) || fatal || reason || `connection closed (${code})`;
+        const why = (await failureOf(call.callId)) || fatal || reason || `connection closed (${code})`;
         setPhase({ kind: 'failed', problem: failedCallProblem(why), call });
       }
     },
-    [release],
+    [release, failureOf],
   );
 
   const start = useCallback(
@@ -98,7 +119,7 @@ export function useTestCall(flowId: string) {
       // The call is created while the playback node loads: neither waits for the other.
       const [player, started] = await Promise.all([
         AgentPlayer.create(context, () => setFirstAudioMs(performance.now() - clickedAt)),
-        callsApi.startCall(flowId, version === undefined ? {} : { version }),
+        startCall(version),
       ]);
       const current: LocalMedia = { context, mic: null, player, connection: null };
       media.current = current;
@@ -149,7 +170,7 @@ export function useTestCall(flowId: string) {
         closed: (code, reason, opened) => void closed(call, code, reason, opened, fatal, micProblem),
       });
     },
-    [flowId, release, closed],
+    [startCall, release, closed],
   );
 
   /** Folds an event from a LiveKit call's parley.events topic into the view. */
@@ -201,5 +222,5 @@ export function useTestCall(flowId: string) {
   };
 }
 
-/** What useTestCall returns. */
-export type TestCall = ReturnType<typeof useTestCall>;
+/** What useTestCall and useVoiceCall return. */
+export type TestCall = ReturnType<typeof useVoiceCall>;
