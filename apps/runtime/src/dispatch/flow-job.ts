@@ -1,5 +1,15 @@
 import { type ParticipantInfo, ParticipantInfo_Kind } from '@livekit/protocol';
-import { type CallRecord, type CallSource, calls, flows, NotFoundError, slugs, versions } from '@parley/db';
+import {
+  CallCapReachedError,
+  type CallRecord,
+  type CallSource,
+  flows,
+  forWorkspace,
+  NotFoundError,
+  slugs,
+  versions,
+  workspaces,
+} from '@parley/db';
 import type { FlowJobMetadata } from './job-metadata';
 import { callerVariables } from './sip-variables';
 
@@ -20,6 +30,8 @@ export interface JobPlace {
 
 /** A flow job checked against the flow's live version: what its call will record. */
 export interface ResolvedFlowJob {
+  /** The flow's workspace, whose cap on concurrent calls the call counts against. */
+  workspaceId: string;
   flowVersionId: string;
   source: CallSource;
   callerIdentity?: string;
@@ -69,6 +81,7 @@ export async function resolveFlowJob(metadata: FlowJobMetadata, place: JobPlace)
   }
   const sip = place.participant?.kind === ParticipantInfo_Kind.SIP;
   return {
+    workspaceId: flow.workspaceId,
     flowVersionId: version.id,
     source: sip ? 'sip' : (metadata.source ?? 'dispatch'),
     ...(place.participant?.identity ? { callerIdentity: place.participant.identity } : {}),
@@ -76,8 +89,25 @@ export async function resolveFlowJob(metadata: FlowJobMetadata, place: JobPlace)
   };
 }
 
-/** Records the pending call a flow job runs, on the live version resolved now (a later publish does not move it). */
+/**
+ * Records the pending call a flow job runs, on the live version resolved now (a later publish
+ * does not move it), counted atomically against the workspace's cap on concurrent calls (the
+ * call API and widget check it only early, when they mint a token); FlowJobRefused past the cap.
+ */
 export async function createFlowCall(metadata: FlowJobMetadata, place: JobPlace): Promise<CallRecord> {
-  const job = await resolveFlowJob(metadata, place);
-  return calls.create({ ...job, mode: 'livekit', room: place.room });
+  const { workspaceId, ...job } = await resolveFlowJob(metadata, place);
+  const { maxConcurrentCalls } = await workspaces.get(workspaceId);
+  try {
+    return await forWorkspace(workspaceId).calls.createCapped(
+      { ...job, mode: 'livekit', room: place.room },
+      maxConcurrentCalls,
+    );
+  } catch (error) {
+    if (error instanceof CallCapReachedError) {
+      throw new FlowJobRefused(
+        `the workspace already has ${error.max} calls going, its maximum of concurrent calls; raise it or wait for one to end`,
+      );
+    }
+    throw error;
+  }
 }

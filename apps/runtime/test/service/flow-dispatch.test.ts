@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { CreateSIPDispatchRuleRequest, JobStatus, ParticipantInfo_Kind } from '@livekit/protocol';
 import { signCallToken } from '@parley/calls';
-import { type CallRecord, calls, flows, slugs, versions, workspaces } from '@parley/db';
+import { type CallRecord, calls, flows, getDb, slugs, versions, workspaces } from '@parley/db';
 import { type FlowSpec, flowSpecSchema } from '@parley/engine/flow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveKitAgentServer } from '../doubles/livekit-agent-server';
@@ -231,6 +231,17 @@ describe('a job naming a flow', () => {
       await room.close();
     }
   }, 90_000);
+
+  it("fails, recording no call, when the flow's workspace has its maximum of calls going", async () => {
+    const full = await workspaces.create('Full workspace');
+    await getDb().workspace.update({ where: { id: full.id }, data: { maxConcurrentCalls: 0 } });
+    const flow = await flows.create(greeterSpec('Hi.'), full.id);
+    await versions.publish(flow.id, 'v1');
+    await dispatch('AJ_full', { flowId: flow.id }, 'room-full', 'ws://127.0.0.1:1');
+    const failed = await jobUpdate('AJ_full', JobStatus.JS_FAILED);
+    expect(failed.error).toMatch(/already has 0 calls going, its maximum of concurrent calls/);
+    expect(await calls.listByFlow(flow.id)).toEqual([]);
+  }, 60_000);
 
   it('is declined, with the reason logged, when malformed, unknown, unpublished or with wrong variables', async () => {
     const before = (await calls.listByFlow(flowId)).length;
