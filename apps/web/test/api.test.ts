@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type LiveKitTwirpDouble, startLiveKitTwirpDouble } from './doubles/livekit-twirp';
 import { authSuite } from './suites/auth';
+import { callsListSuite } from './suites/calls-list';
 import { concurrencySuite } from './suites/concurrency';
 import { flowsCrudSuite } from './suites/flows-crud';
 import { headersSuite } from './suites/headers';
@@ -9,6 +10,7 @@ import { limitsSuite } from './suites/limits';
 import { BROWSER_LIVEKIT_URL, liveKitCallsSuite } from './suites/livekit-calls';
 import { notFoundSuite } from './suites/not-found';
 import { setupSuite } from './suites/setup';
+import { slugsSuite } from './suites/slugs';
 import { startupSuite } from './suites/startup';
 import { validateSuite } from './suites/validate';
 import { versionsSuite } from './suites/versions';
@@ -55,6 +57,8 @@ liveKitCallsSuite(api, () => {
   if (!livekit) throw new Error('the LiveKit double is not running');
   return livekit;
 });
+callsListSuite(server.url);
+slugsSuite(server.url);
 startupSuite();
 headersSuite(server.url);
 limitsSuite();
