@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   description: 'Design realtime voice agents as a graph.',
 };
 
-/** The page frame shared by every screen: who is signed in, settings and sign-out. */
+/** The page frame shared by every screen: the main sections, who is signed in, settings and sign-out. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await pageSession();
   return (
@@ -19,6 +19,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="/" className="brand">
             Parley
           </a>
+          {session && (
+            <nav className="topbar-nav" aria-label="Main">
+              <a href="/">Flows</a>
+              <a href="/calls">Calls</a>
+            </nav>
+          )}
           {session && (
             <div className="topbar-user">
               <span data-testid="signed-in-as">{session.user.email}</span>

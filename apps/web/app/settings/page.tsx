@@ -2,16 +2,18 @@ import { requirePageSession } from '@/src/server/auth/page-session';
 import { AddUserPanel } from '@/src/settings/AddUserPanel';
 import { AllowListPanel } from '@/src/settings/AllowListPanel';
 import { SecretsPanel } from '@/src/settings/SecretsPanel';
+import { WorkspaceSlugPanel } from '@/src/slugs/WorkspaceSlugPanel';
 
 export const dynamic = 'force-dynamic';
 
-/** Workspace settings: secrets, the webhook allow-list and (admins) new accounts. */
+/** Workspace settings: the workspace slug, secrets, the webhook allow-list and (admins) new accounts. */
 export default async function SettingsPage() {
   const session = await requirePageSession();
   const admin = session.workspace.role === 'admin';
   return (
     <div className="settings">
       <h1>{session.workspace.name}</h1>
+      <WorkspaceSlugPanel canEdit={admin} />
       <SecretsPanel canEdit={admin} />
       <AllowListPanel canEdit={admin} />
       {admin && <AddUserPanel />}

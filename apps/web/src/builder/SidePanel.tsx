@@ -70,7 +70,7 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
             <SelectionInspector spec={spec} selection={selection} edit={edit} seal={seal} setSelection={setSelection} />
           </>
         )}
-        {tab === 'session' && <SessionPanel spec={spec} edit={edit} seal={seal} />}
+        {tab === 'session' && <SessionPanel flowId={props.flowId} spec={spec} edit={edit} seal={seal} />}
         {tab === 'variables' && <VariablesPanel spec={spec} edit={edit} seal={seal} />}
         {tab === 'versions' && (
           <VersionsPanel
