@@ -23,6 +23,9 @@ test('the Calls page lists the workspace’s calls, filters them by source and o
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calls' }).click();
   await expect(page.getByRole('heading', { name: 'Calls', level: 1 })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Calls' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Flows' })).not.toHaveAttribute('aria-current');
   const rows = page.getByTestId('calls-row');
   const ours = rows.filter({ hasText: 'Calls page front desk' });
   await expect(ours).toHaveCount(1);

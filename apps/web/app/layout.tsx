@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/src/auth/SignOutButton';
+import { MainNav } from '@/src/nav/MainNav';
 import { pageSession } from '@/src/server/auth/page-session';
 import './globals.css';
 
@@ -19,12 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="/" className="brand">
             Parley
           </a>
-          {session && (
-            <nav className="topbar-nav" aria-label="Main">
-              <a href="/">Flows</a>
-              <a href="/calls">Calls</a>
-            </nav>
-          )}
+          {session && <MainNav />}
           {session && (
             <div className="topbar-user">
               <span data-testid="signed-in-as">{session.user.email}</span>

@@ -60,11 +60,12 @@ export function CallsPage({ initialFilters }: { initialFilters: CallFilters }) {
   return (
     <div className="calls-page">
       <div className="calls-heading">
-        <h1>Calls</h1>
-        <p className="muted">Every call of this workspace: test calls from the builder and calls from real callers.</p>
-      </div>
-      <div className="calls-toolbar">
-        <CallFiltersForm filters={filters} flows={flows} onChange={changeFilters} />
+        <div>
+          <h1>Calls</h1>
+          <p className="muted">
+            Every call of this workspace: test calls from the builder and calls from real callers.
+          </p>
+        </div>
         <div className="calls-toolbar-actions">
           {filtered && (
             <button type="button" className="secondary" onClick={() => changeFilters(noFilters)}>
@@ -75,6 +76,9 @@ export function CallsPage({ initialFilters }: { initialFilters: CallFilters }) {
             Refresh
           </button>
         </div>
+      </div>
+      <div className="calls-toolbar">
+        <CallFiltersForm filters={filters} flows={flows} onChange={changeFilters} />
       </div>
       {loaded.kind === 'error' && (
         <div className="calls-problem" role="alert">
