@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/src/auth/SignOutButton';
+import { MainNav } from '@/src/nav/MainNav';
 import { pageSession } from '@/src/server/auth/page-session';
 import { EMBED_PAGE_HEADER } from '@/src/server/security-headers';
 import './globals.css';
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
   description: 'Design realtime voice agents as a graph.',
 };
 
-/** The page frame shared by every screen: who is signed in, settings and sign-out (not on widget pages). */
+/** The page frame shared by every screen: the main sections, who is signed in, settings and sign-out (not on widget pages). */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   if ((await headers()).get(EMBED_PAGE_HEADER)) {
     return (
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="/" className="brand">
             Parley
           </a>
+          {session && <MainNav />}
           {session && (
             <div className="topbar-user">
               <span data-testid="signed-in-as">{session.user.email}</span>

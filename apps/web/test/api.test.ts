@@ -3,6 +3,7 @@ import { type LiveKitTwirpDouble, startLiveKitTwirpDouble } from './doubles/live
 import { authSuite } from './suites/auth';
 import { callApiSuite } from './suites/call-api';
 import { callApiLocalSuite } from './suites/call-api-local';
+import { callsListSuite } from './suites/calls-list';
 import { concurrencySuite } from './suites/concurrency';
 import { embedSuite } from './suites/embed';
 import { flowsCrudSuite } from './suites/flows-crud';
@@ -12,6 +13,7 @@ import { limitsSuite } from './suites/limits';
 import { BROWSER_LIVEKIT_URL, liveKitCallsSuite } from './suites/livekit-calls';
 import { notFoundSuite } from './suites/not-found';
 import { setupSuite } from './suites/setup';
+import { slugsSuite } from './suites/slugs';
 import { startupSuite } from './suites/startup';
 import { validateSuite } from './suites/validate';
 import { versionsSuite } from './suites/versions';
@@ -71,6 +73,8 @@ callApiSuite({
 });
 callApiLocalSuite();
 embedSuite({ url: server.url, livekit: { apiKey: LIVEKIT_KEY, apiSecret: LIVEKIT_SECRET } });
+callsListSuite(server.url);
+slugsSuite(server.url);
 startupSuite();
 headersSuite(server.url);
 limitsSuite();

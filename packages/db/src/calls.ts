@@ -30,12 +30,19 @@ export interface CallRecord {
   eventsDropped: number;
 }
 
-type CallRow = Call & { flowVersion: { flowId: string; number: number } };
+/** A call row as read with its version's flow id and number. */
+export type CallRow = Call & { flowVersion: { flowId: string; number: number } };
 
 const withVersion = { flowVersion: { select: { flowId: true, number: true } } } as const;
 
 // Which runtime holds the call, and until when, is the runtimes' business, not the API's.
-function toCallRecord({ flowVersion, runtimeId: _runtime, leaseExpiresAt: _lease, ...row }: CallRow): CallRecord {
+/** The record of a call row read with its version. */
+export function toCallRecord({
+  flowVersion,
+  runtimeId: _runtime,
+  leaseExpiresAt: _lease,
+  ...row
+}: CallRow): CallRecord {
   return {
     ...row,
     variables: row.variables as CallVariables,

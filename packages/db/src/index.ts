@@ -3,6 +3,14 @@ export { type ApiKeyKind, type ApiKeyRecord, apiKeys } from './api-keys';
 export { type AuditInput, type AuditRecord, audit } from './audit';
 export { type CallEventRow, callEvents, EventSeqTakenError } from './call-events';
 export { callLeases } from './call-leases';
+export {
+  type CallCursor,
+  type CallFilter,
+  type CallListing,
+  type CallPage,
+  decodeCallCursor,
+  maxCallPageSize,
+} from './call-listing';
 export { type CallRecord, type CallSource, type CallVariables, calls, type NewCallDetails } from './calls';
 export { closeDb, getDb } from './client';
 export { CallCapReachedError, InvalidFlowError, NotFoundError, RevisionConflictError } from './errors';

@@ -1,4 +1,5 @@
 import type { FlowSpec } from '@parley/engine/flow';
+import { type CallCursor, type CallFilter, type CallPage, listWorkspaceCalls } from './call-listing';
 import { type CallRecord, calls, type NewCallDetails } from './calls';
 import { getDb } from './client';
 import { CallCapReachedError, NotFoundError } from './errors';
@@ -31,6 +32,8 @@ export interface WorkspaceRepositories {
     create(input: { flowVersionId: string; mode: 'livekit' | 'local' } & NewCallDetails): Promise<CallRecord>;
     get(id: string): Promise<CallRecord>;
     listByFlow(flowId: string): Promise<CallRecord[]>;
+    /** The workspace's calls matching `filter`, newest first, a page at a time. */
+    list(filter: CallFilter, page: { cursor?: CallCursor; limit: number }): Promise<CallPage>;
     /** Calls of the workspace going now: active, or pending and still joinable. */
     countOpen(): Promise<number>;
     /**
@@ -133,6 +136,7 @@ export function forWorkspace(workspaceId: string): WorkspaceRepositories {
         return calls.get(id);
       },
       listByFlow: onFlow(calls.listByFlow),
+      list: (filter, page) => listWorkspaceCalls(workspaceId, filter, page),
       countOpen: () => countOpen(db()),
       async createCapped(input, max) {
         await ownVersion(input.flowVersionId);

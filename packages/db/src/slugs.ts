@@ -56,6 +56,15 @@ export const slugs = {
     }
   },
 
+  /** Workspace `workspaceId`'s slug, or null while it has none; NotFoundError when there is no such workspace. */
+  async ofWorkspace(workspaceId: string): Promise<string | null> {
+    const row = isUuid(workspaceId)
+      ? await getDb().workspace.findUnique({ where: { id: workspaceId }, select: { slug: true } })
+      : null;
+    if (!row) throw new NotFoundError(`Workspace ${workspaceId}`);
+    return row.slug;
+  },
+
   /** The id of the workspace's flow with this id or slug; NotFoundError when there is none. */
   async flowIdOf(workspaceId: string, idOrSlug: string): Promise<string> {
     const row = await getDb().flow.findFirst({

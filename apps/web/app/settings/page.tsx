@@ -4,16 +4,18 @@ import { AllowListPanel } from '@/src/settings/AllowListPanel';
 import { ApiKeysPanel } from '@/src/settings/ApiKeysPanel';
 import { SecretsPanel } from '@/src/settings/SecretsPanel';
 import { WidgetKeysPanel } from '@/src/settings/WidgetKeysPanel';
+import { WorkspaceSlugPanel } from '@/src/slugs/WorkspaceSlugPanel';
 
 export const dynamic = 'force-dynamic';
 
-/** Workspace settings: secrets, the webhook allow-list, API keys and (admins) new accounts. */
+/** Workspace settings: the workspace slug, secrets, the webhook allow-list, API and widget keys and (admins) new accounts. */
 export default async function SettingsPage() {
   const session = await requirePageSession();
   const admin = session.workspace.role === 'admin';
   return (
     <div className="settings">
       <h1>{session.workspace.name}</h1>
+      <WorkspaceSlugPanel canEdit={admin} />
       <SecretsPanel canEdit={admin} />
       <AllowListPanel canEdit={admin} />
       <ApiKeysPanel canEdit={admin} />

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { runScenariosBody, startCallBody } from '../server/request-schemas';
 import { request } from './request';
-import type { CallSummary, CallWithEvents, ScenarioRun, StartedCall } from './types';
+import type { CallPage, CallSummary, CallWithEvents, ScenarioRun, StartedCall } from './types';
 
 const flowUrl = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
@@ -12,6 +12,8 @@ export const callsApi = {
     request<StartedCall>('POST', `${flowUrl(flowId)}/calls`, body),
   /** The flow's calls, newest first. */
   listCalls: (flowId: string) => request<{ calls: CallSummary[] }>('GET', `${flowUrl(flowId)}/calls`),
+  /** A page of the workspace's calls; `query` holds GET /api/calls's filters and cursor. */
+  listWorkspaceCalls: (query: URLSearchParams) => request<CallPage>('GET', `/api/calls?${query}`),
   /** One call with its recorded events. */
   getCall: (callId: string) => request<CallWithEvents>('GET', `/api/calls/${encodeURIComponent(callId)}`),
   /** Runs the draft's scenarios (all of them unless `body.scenarioIds` names some) on the runtime. */

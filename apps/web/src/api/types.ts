@@ -2,16 +2,19 @@ import type { ValidationIssue } from '@parley/engine/flow';
 import type { z } from 'zod';
 import type { ApiErrorCode } from '../server/api-error';
 import type {
+  callPageResponse,
   callResponse,
   callWithEventsResponse,
   flowListResponse,
   flowRecordResponse,
+  flowSlugResponse,
   flowWithIssuesResponse,
   scenarioRunResponse,
   startedCallResponse,
   versionDetailResponse,
   versionListResponse,
   versionSummaryResponse,
+  workspaceSlugResponse,
 } from '../server/response-schemas';
 
 // The browser's view of the API, derived from the schemas the server sends its answers through
@@ -37,12 +40,21 @@ export type VersionDetailReply = z.output<typeof versionDetailResponse>;
 export type VersionDetail = VersionDetailReply['version'];
 /** A call as GET /api/flows/:id/calls and GET /api/calls/:id show it. */
 export type CallSummary = z.output<typeof callResponse>;
+/** GET /api/calls: a page of the workspace's calls and the cursor of the next. */
+export type CallPage = z.output<typeof callPageResponse>;
+/** One row of GET /api/calls: a call and its flow's name. */
+export type CallListItem = CallPage['calls'][number];
 /** GET /api/calls/:id. */
 export type CallWithEvents = z.output<typeof callWithEventsResponse>;
 /** What POST /api/flows/:id/calls answers. */
 export type StartedCall = z.output<typeof startedCallResponse>;
 /** POST /api/flows/:id/scenarios/run. */
 export type ScenarioRun = z.output<typeof scenarioRunResponse>;
+
+/** GET/PUT /api/flows/:id/slug: the flow's slug and its workspace's. */
+export type FlowSlug = z.output<typeof flowSlugResponse>;
+/** GET/PUT /api/workspace/slug. */
+export type WorkspaceSlug = z.output<typeof workspaceSlugResponse>;
 
 /** The API's one error shape. */
 export interface ApiErrorInfo {

@@ -73,7 +73,7 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
         )}
         {tab === 'session' && (
           <>
-            <SessionPanel spec={spec} edit={edit} seal={seal} />
+            <SessionPanel flowId={props.flowId} spec={spec} edit={edit} seal={seal} />
             <WebhookSettings flowId={props.flowId} />
           </>
         )}

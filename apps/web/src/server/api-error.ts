@@ -20,6 +20,8 @@ export type ApiErrorCode =
   | 'setup_done'
   | 'setup_code_invalid'
   | 'email_taken'
+  | 'slug_invalid'
+  | 'slug_taken'
   | 'internal_error';
 
 /** The one error body: `{ error: { code, message, issues?, ...details } }`. */

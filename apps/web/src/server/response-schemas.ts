@@ -1,6 +1,7 @@
 import type { ScenarioResult, SessionEvent } from '@parley/engine';
 import type { FlowSpec, ValidationIssue } from '@parley/engine/flow';
 import { z } from 'zod';
+import { callSources, callStatuses } from './call-values';
 
 // What the API answers. Routes send bodies through these schemas (`reply`), so a field not listed
 // here never leaves the server; the browser's API client derives its types from them (z.output).
@@ -68,7 +69,14 @@ export const callResponse = z.object({
   flowId: z.string(),
   versionNumber: z.number().int(),
   mode: z.enum(['livekit', 'local']),
-  status: z.enum(['pending', 'active', 'ended', 'failed']),
+  status: z.enum(callStatuses),
+  /** How the call came in: the tester, a LiveKit dispatch, the call API, the widget, a phone line. */
+  source: z.enum(callSources),
+  /** The caller's participant identity in the room, when known. */
+  callerIdentity: z.string().nullable(),
+  /** Values the call was given for the flow's {{variables}}. */
+  variables: z.record(z.string(), z.string()),
+  room: z.string().nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
@@ -79,6 +87,12 @@ export const callResponse = z.object({
 
 /** GET /api/flows/:id/calls: newest first. */
 export const callListResponse = z.object({ calls: z.array(callResponse) });
+
+/** GET /api/calls: a page of the workspace's calls, newest first, and where the next page starts. */
+export const callPageResponse = z.object({
+  calls: z.array(callResponse.extend({ flowName: z.string() })),
+  nextCursor: z.string().nullable(),
+});
 
 /** GET /api/calls/:id: the call and its recorded SessionEvents in order. */
 export const callWithEventsResponse = z.object({ call: callResponse, events: z.array(z.custom<SessionEvent>()) });
@@ -107,3 +121,9 @@ export const scenarioRunResponse = z.object({
   versionNumber: z.number().int(),
   results: z.array(z.custom<ScenarioResult>()),
 });
+
+/** GET and PUT /api/flows/:id/slug: the flow's slug and its workspace's (dispatch metadata names both). */
+export const flowSlugResponse = z.object({ slug: z.string().nullable(), workspaceSlug: z.string().nullable() });
+
+/** GET and PUT /api/workspace/slug. */
+export const workspaceSlugResponse = z.object({ slug: z.string().nullable() });

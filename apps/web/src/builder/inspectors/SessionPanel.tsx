@@ -1,6 +1,7 @@
 'use client';
 
 import { type FlowSpec, turnHandlingDefaults } from '@parley/engine/flow';
+import { FlowSlugField } from '@/src/slugs/FlowSlugField';
 import { TurnHandlingFields } from '../settings/TurnHandlingFields';
 import { setPath } from '../state/paths';
 import { SelectField, TextAreaField, TextField } from './fields';
@@ -8,13 +9,14 @@ import { ProviderFields } from './ProviderFields';
 
 /** Props of the session settings panel. */
 export interface SessionPanelProps {
+  flowId: string;
   spec: FlowSpec;
   edit: (update: (spec: FlowSpec) => FlowSpec, coalesceKey?: string) => void;
   seal: () => void;
 }
 
-/** Flow-wide settings: name, entry agent, language, providers and every turn-handling setting. */
-export function SessionPanel({ spec, edit, seal }: SessionPanelProps) {
+/** Flow-wide settings: name, slug, entry agent, language, providers and every turn-handling setting. */
+export function SessionPanel({ flowId, spec, edit, seal }: SessionPanelProps) {
   const set = (path: string, value: unknown) => edit((s) => setPath(s, path, value), `session:${path}`);
   // Edited below their parent objects so clearing the last value never removes the object itself.
   const setSettings = (part: 'turnHandling' | 'providers', path: string, value: unknown) =>
@@ -34,6 +36,8 @@ export function SessionPanel({ spec, edit, seal }: SessionPanelProps) {
         onChange={(d) => set('description', d)}
         onBlur={seal}
       />
+      {/* Not part of the FlowSpec: saved through its own route, so it never waits for autosave. */}
+      <FlowSlugField flowId={flowId} />
       <SelectField
         label="Entry agent"
         path="entryAgentId"

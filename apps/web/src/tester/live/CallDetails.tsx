@@ -11,16 +11,19 @@ export function CallDetails({
   view,
   agentName,
   transcriptEmpty,
+  userLabel,
 }: {
   view: CallView;
   agentName: (id: string | undefined) => string;
   transcriptEmpty: string;
+  /** Who the user side of the transcript is (default "You"). */
+  userLabel?: string;
 }) {
   return (
     <div className="call-details">
       <section aria-labelledby="tester-transcript">
         <h3 id="tester-transcript">Transcript</h3>
-        <Transcript lines={view.transcript} agentName={agentName} emptyText={transcriptEmpty} />
+        <Transcript lines={view.transcript} agentName={agentName} emptyText={transcriptEmpty} userLabel={userLabel} />
       </section>
       <section aria-labelledby="tester-timeline">
         <h3 id="tester-timeline">Timeline</h3>

@@ -8,10 +8,13 @@ export function Transcript({
   lines,
   agentName,
   emptyText,
+  userLabel = 'You',
 }: {
   lines: TranscriptLine[];
   agentName: (id: string | undefined) => string;
   emptyText: string;
+  /** Who the user side is: "You" in the tester, the caller in a production call. */
+  userLabel?: string;
 }) {
   const end = useRef<HTMLLIElement>(null);
   const count = lines.length;
@@ -31,7 +34,7 @@ export function Transcript({
           data-testid={`transcript-${line.role}`}
         >
           <span className="who">
-            {line.role === 'user' ? (line.typed ? 'You (typed)' : 'You') : agentName(line.agentId)}
+            {line.role === 'user' ? (line.typed ? `${userLabel} (typed)` : userLabel) : agentName(line.agentId)}
           </span>
           <span className="what">{line.text}</span>
           {line.interrupted && <span className="badge">interrupted</span>}
