@@ -8,6 +8,8 @@ import { installScriptedMic, loadLine, sayLine } from '../tester/support/scripte
 
 const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
 const BILL = 'I have a question about my bill';
+// How the Calls page names calls from the widget.
+const SOURCE_LABEL = 'Web widget';
 
 /** A visitor of the customer's site: no Parley session, a microphone the test speaks into. */
 async function visitor(browser: Browser): Promise<BrowserContext> {
@@ -26,8 +28,9 @@ async function customerSite(frame: { url: string }): Promise<{ server: Server; o
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-test('a visitor talks to a published flow through the embed page; the call is recorded as from the widget', async ({
+test('a visitor talks to a published flow through the embed page; the Calls page lists it from the widget', async ({
   browser,
+  page: admin,
   request,
   baseURL,
 }, testInfo) => {
@@ -62,6 +65,15 @@ test('a visitor talks to a published flow through the embed page; the call is re
   };
   expect(calls).toHaveLength(1);
   expect(calls[0]).toMatchObject({ status: 'ended', source: 'embed' });
+
+  // The workspace's Calls page lists it with where it came from.
+  await admin.goto('/calls');
+  await admin.getByLabel('Source', { exact: true }).selectOption('embed');
+  const row = admin.getByTestId('calls-row').filter({ hasText: 'Widget line' });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('link').click();
+  await expect(admin.getByTestId('call-fact-source')).toHaveText(SOURCE_LABEL);
+  await expect(admin.getByRole('list', { name: 'Transcript' }).getByTestId('transcript-user')).toContainText(BILL);
 });
 
 test('the widget shows inside the sites its key allows and nowhere else', async ({ browser, request, baseURL }) => {

@@ -35,6 +35,8 @@ export const flowListResponse = z.object({
       id: z.string(),
       name: z.string(),
       description: z.string(),
+      /** What callers dispatch to, when chosen (the widget's embed code names the flow by it). */
+      slug: z.string().nullable(),
       revision: z.number().int(),
       createdAt: timestamp,
       updatedAt: timestamp,

@@ -2,14 +2,11 @@
 
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { request } from '@/src/api/request';
+import type { FlowSummary } from '@/src/api/types';
 import type { ApiKeyList, ApiKeyRow, CreatedApiKey } from './api-key-types';
 
 /** A flow as the widget form offers it: the embed code names it by slug when it has one. */
-interface WidgetFlow {
-  id: string;
-  name: string;
-  slug?: string | null;
-}
+type WidgetFlow = Pick<FlowSummary, 'id' | 'name' | 'slug'>;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
 
