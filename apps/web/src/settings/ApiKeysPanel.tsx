@@ -1,44 +1,22 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { request } from '@/src/api/request';
-import type { ApiKeyList, ApiKeyRow, CreatedApiKey, FlowChoice } from './api-key-types';
+import { useState } from 'react';
+import type { CreatedApiKey } from './api-key-types';
+import { KeyUseCells, when } from './KeyUseCells';
 import { NewApiKeyForm } from './NewApiKeyForm';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+import { useApiKeys } from './use-api-keys';
 
 /**
  * Secret API keys for customers' backends (the call API): listed by name and prefix; admins
  * create one for chosen flows, see it once, and revoke keys.
  */
 export function ApiKeysPanel({ canEdit }: { canEdit: boolean }) {
-  const [keys, setKeys] = useState<ApiKeyRow[]>([]);
-  const [flows, setFlows] = useState<FlowChoice[]>([]);
+  const { keys, flows, error, setError, load, revoke } = useApiKeys('secret');
   // The key itself lives only in this state: gone on dismiss or reload, never fetched again.
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const [keyList, flowList] = await Promise.all([
-      request<ApiKeyList>('GET', '/api/api-keys'),
-      request<{ flows: FlowChoice[] }>('GET', '/api/flows'),
-    ]);
-    if (keyList.ok) setKeys(keyList.data.keys);
-    else setError(keyList.error.message);
-    if (flowList.ok) setFlows(flowList.data.flows.map(({ id, name }) => ({ id, name })));
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const flowName = (id: string) => flows.find((flow) => flow.id === id)?.name ?? 'deleted flow';
-
-  async function revoke(row: ApiKeyRow) {
-    const result = await request('DELETE', `/api/api-keys/${encodeURIComponent(row.id)}`);
-    setError(result.ok ? null : result.error.message);
-    await load();
-  }
 
   async function copy(key: string) {
     try {
@@ -90,17 +68,7 @@ export function ApiKeysPanel({ canEdit }: { canEdit: boolean }) {
               </td>
               <td>{row.flowIds.map(flowName).join(', ')}</td>
               <td>{when(row.createdAt)}</td>
-              <td>{when(row.lastUsedAt)}</td>
-              <td>{row.revokedAt ? `revoked ${when(row.revokedAt)}` : 'active'}</td>
-              {canEdit && (
-                <td>
-                  {!row.revokedAt && (
-                    <button type="button" onClick={() => revoke(row)} aria-label={`Revoke ${row.name}`}>
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              )}
+              <KeyUseCells row={row} canEdit={canEdit} onRevoke={revoke} />
             </tr>
           ))}
         </tbody>

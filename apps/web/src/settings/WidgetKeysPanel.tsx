@@ -1,14 +1,10 @@
 'use client';
 
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { request } from '@/src/api/request';
-import type { FlowSummary } from '@/src/api/types';
-import type { ApiKeyList, ApiKeyRow, CreatedApiKey } from './api-key-types';
-
-/** A flow as the widget form offers it: the embed code names it by slug when it has one. */
-type WidgetFlow = Pick<FlowSummary, 'id' | 'name' | 'slug'>;
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+import type { CreatedApiKey } from './api-key-types';
+import { KeyUseCells } from './KeyUseCells';
+import { useApiKeys } from './use-api-keys';
 
 /** The code a site owner pastes: the script tag that adds the widget's iframe. */
 export function embedSnippet(origin: string, flow: string, key: string): string {
@@ -20,23 +16,8 @@ export function embedSnippet(origin: string, flow: string, key: string): string 
  * admins make one and copy the embed code (shown once, as it holds the key), and revoke keys.
  */
 export function WidgetKeysPanel({ canEdit }: { canEdit: boolean }) {
-  const [keys, setKeys] = useState<ApiKeyRow[]>([]);
-  const [flows, setFlows] = useState<WidgetFlow[]>([]);
+  const { keys, flows, error, setError, load, revoke } = useApiKeys('publishable');
   const [created, setCreated] = useState<{ key: CreatedApiKey; snippet: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const [keyList, flowList] = await Promise.all([
-      request<ApiKeyList>('GET', '/api/api-keys'),
-      request<{ flows: WidgetFlow[] }>('GET', '/api/flows'),
-    ]);
-    if (keyList.ok) setKeys(keyList.data.keys.filter((key) => key.kind === 'publishable'));
-    else setError(keyList.error.message);
-    if (flowList.ok) setFlows(flowList.data.flows);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const flowOf = (id: string | undefined) => flows.find((flow) => flow.id === id);
 
@@ -60,12 +41,6 @@ export function WidgetKeysPanel({ canEdit }: { canEdit: boolean }) {
     const flow = flowOf(flowId);
     const snippet = embedSnippet(window.location.origin, flow?.slug || flowId, result.data.key);
     setCreated({ key: result.data, snippet });
-    await load();
-  }
-
-  async function revoke(row: ApiKeyRow) {
-    const result = await request('DELETE', `/api/api-keys/${encodeURIComponent(row.id)}`);
-    setError(result.ok ? null : result.error.message);
     await load();
   }
 
@@ -106,17 +81,7 @@ export function WidgetKeysPanel({ canEdit }: { canEdit: boolean }) {
               </td>
               <td>{flowOf(row.flowIds[0])?.name ?? 'deleted flow'}</td>
               <td>{row.allowedOrigins.join(', ') || 'none (only on this server)'}</td>
-              <td>{when(row.lastUsedAt)}</td>
-              <td>{row.revokedAt ? `revoked ${when(row.revokedAt)}` : 'active'}</td>
-              {canEdit && (
-                <td>
-                  {!row.revokedAt && (
-                    <button type="button" onClick={() => revoke(row)} aria-label={`Revoke ${row.name}`}>
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              )}
+              <KeyUseCells row={row} canEdit={canEdit} onRevoke={revoke} />
             </tr>
           ))}
         </tbody>

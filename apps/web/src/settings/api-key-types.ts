@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FlowSummary } from '../api/types';
 import type { apiKeyListResponse, createdApiKeyResponse } from '../server/call-api/schemas';
 
 // The browser's view of the API-key routes, derived from the schemas the server answers through.
@@ -10,8 +11,5 @@ export type ApiKeyRow = ApiKeyList['keys'][number];
 /** POST /api/api-keys: the one answer that holds the key. */
 export type CreatedApiKey = z.output<typeof createdApiKeyResponse>;
 
-/** A flow a key can be scoped to, as the form offers it. */
-export interface FlowChoice {
-  id: string;
-  name: string;
-}
+/** A flow a key can be scoped to, as the forms offer it (the widget's embed code names it by slug). */
+export type FlowChoice = Pick<FlowSummary, 'id' | 'name' | 'slug'>;
