@@ -13,13 +13,17 @@ interface WindowRow {
 
 type Queryable = Pick<ReturnType<typeof getDb>, '$queryRaw'>;
 
-/** Events of `key` in the last `windowMs`, and the ms until the oldest of them leaves the window. */
+/**
+ * Events of `key` in the last `windowMs`, and the ms until the oldest of them leaves the window.
+ * The clock is read now (clock_timestamp), not at the transaction's start (now()): a transaction
+ * that waited for the key's lock would otherwise see events dated after its own "now".
+ */
 async function recent(db: Queryable, key: string, windowMs: number): Promise<WindowRow> {
   const [row] = await db.$queryRaw<WindowRow[]>`
     SELECT count(*)::int AS count,
-      (extract(epoch FROM min(at) + make_interval(secs => ${windowMs / 1000}::float8) - now()) * 1000)::float8 AS wait_ms
+      (extract(epoch FROM min(at) + make_interval(secs => ${windowMs / 1000}::float8) - clock_timestamp()) * 1000)::float8 AS wait_ms
     FROM rate_limit_events
-    WHERE key = ${key} AND at > now() - make_interval(secs => ${windowMs / 1000}::float8)`;
+    WHERE key = ${key} AND at > clock_timestamp() - make_interval(secs => ${windowMs / 1000}::float8)`;
   return row ?? { count: 0, wait_ms: null };
 }
 
@@ -41,7 +45,7 @@ export const rateLimits = {
       await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))) AS l`;
       const row = await recent(tx, key, rule.windowMs);
       if (row.count >= rule.limit) return waitOf(row);
-      await tx.$executeRaw`INSERT INTO rate_limit_events (key) VALUES (${key})`;
+      await tx.$executeRaw`INSERT INTO rate_limit_events (key, at) VALUES (${key}, clock_timestamp())`;
       return 0;
     }, transactionWaits);
     // Old events are dropped now and then, by whichever request comes by (no window is over a day).
