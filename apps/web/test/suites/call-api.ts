@@ -57,7 +57,7 @@ export function callApiSuite(server: CallApiServer): void {
       expect(row).toMatchObject({ prefix: key.slice(0, 12), flowIds: [flowId], revokedAt: null });
       expect(row.lastUsedAt).not.toBeNull();
       expect(Object.keys(row).sort()).toEqual(
-        ['createdAt', 'flowIds', 'id', 'kind', 'lastUsedAt', 'name', 'prefix', 'revokedAt'].sort(),
+        ['allowedOrigins', 'createdAt', 'flowIds', 'id', 'kind', 'lastUsedAt', 'name', 'prefix', 'revokedAt'].sort(),
       );
 
       const revoked = await api.del(`/api/api-keys/${created.body.apiKey.id}`);
