@@ -47,32 +47,36 @@ export function ApiKeysPanel({ canEdit }: { canEdit: boolean }) {
           </button>
         </div>
       )}
-      <table className="api-keys">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Key</th>
-            <th>Flows</th>
-            <th>Created</th>
-            <th>Last used</th>
-            <th>Status</th>
-            {canEdit && <th />}
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((row) => (
-            <tr key={row.id}>
-              <td>{row.name}</td>
-              <td>
-                <code>{row.prefix}…</code>
-              </td>
-              <td>{row.flowIds.map(flowName).join(', ')}</td>
-              <td>{when(row.createdAt)}</td>
-              <KeyUseCells row={row} canEdit={canEdit} onRevoke={revoke} />
+      {keys.length === 0 ? (
+        <p className="hint">No API keys yet.</p>
+      ) : (
+        <table className="api-keys">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Key</th>
+              <th>Flows</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th>Status</th>
+              {canEdit && <th />}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {keys.map((row) => (
+              <tr key={row.id}>
+                <td>{row.name}</td>
+                <td>
+                  <code>{row.prefix}…</code>
+                </td>
+                <td>{row.flowIds.map(flowName).join(', ')}</td>
+                <td>{when(row.createdAt)}</td>
+                <KeyUseCells row={row} canEdit={canEdit} onRevoke={revoke} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {canEdit && (
         <NewApiKeyForm
           flows={flows}

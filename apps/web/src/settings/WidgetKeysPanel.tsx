@@ -60,32 +60,36 @@ export function WidgetKeysPanel({ canEdit }: { canEdit: boolean }) {
           </button>
         </div>
       )}
-      <table className="api-keys">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Key</th>
-            <th>Flow</th>
-            <th>Allowed sites</th>
-            <th>Last used</th>
-            <th>Status</th>
-            {canEdit && <th />}
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((row) => (
-            <tr key={row.id}>
-              <td>{row.name}</td>
-              <td>
-                <code>{row.prefix}…</code>
-              </td>
-              <td>{flowOf(row.flowIds[0])?.name ?? 'deleted flow'}</td>
-              <td>{row.allowedOrigins.join(', ') || 'none (only on this server)'}</td>
-              <KeyUseCells row={row} canEdit={canEdit} onRevoke={revoke} />
+      {keys.length === 0 ? (
+        <p className="hint">No widget keys yet.</p>
+      ) : (
+        <table className="api-keys">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Key</th>
+              <th>Flow</th>
+              <th>Allowed sites</th>
+              <th>Last used</th>
+              <th>Status</th>
+              {canEdit && <th />}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {keys.map((row) => (
+              <tr key={row.id}>
+                <td>{row.name}</td>
+                <td>
+                  <code>{row.prefix}…</code>
+                </td>
+                <td>{flowOf(row.flowIds[0])?.name ?? 'deleted flow'}</td>
+                <td>{row.allowedOrigins.join(', ') || 'none (only on this server)'}</td>
+                <KeyUseCells row={row} canEdit={canEdit} onRevoke={revoke} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {canEdit && (
         <form onSubmit={create} className="api-key-form" aria-label="New widget key">
           <input name="name" placeholder="name, e.g. website" aria-label="Widget key name" required maxLength={100} />
