@@ -27,6 +27,9 @@ export async function startRuntime(databaseUrl: string, secret: string): Promise
     RUNTIME_HOST: '127.0.0.1',
     RUNTIME_PORT: String(port),
     DRAIN_TIMEOUT_MS: '3000',
+    // A failed post-call webhook is retried half a second later, so a browser test sees the retry.
+    WEBHOOK_RETRY_BASE_MS: '500',
+    WEBHOOK_POLL_MS: '200',
   };
   for (const name of ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET']) delete env[name];
   const child: ChildProcess = spawn(process.execPath, ['apps/runtime/dist/main.js'], {

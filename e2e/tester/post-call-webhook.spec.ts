@@ -8,20 +8,22 @@ import { expect, test } from './support/fixtures';
 
 const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
 
-test('post-call webhook: set in the builder, secret revealed and rotated, a call delivered and its log shown', async ({
+test('post-call webhook: set in the builder, secret revealed and rotated, a call delivered after a failed attempt, and its log shown', async ({
   page,
   request,
   allowConsoleError,
 }, testInfo) => {
   allowConsoleError(/status of 422/);
-  // A real receiver on loopback, which the workspace allow-lists for this test.
+  // A real receiver on loopback, which the workspace allow-lists for this test. It fails the
+  // first delivery (HTTP 500), so the runtime has to retry.
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
   const receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.end('thanks');
+      if (received.length === 1) res.statusCode = 500;
+      res.end(received.length === 1 ? 'not now' : 'thanks');
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -62,9 +64,10 @@ test('post-call webhook: set in the builder, secret revealed and rotated, a call
     await tester.getByRole('button', { name: 'Start call' }).click();
     await expect(tester.getByRole('alert')).toContainText('Provider key missing', { timeout: 20_000 });
 
-    // The receiver gets the call, signed with the rotated secret.
-    await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
-    const [delivery] = received;
+    // The receiver gets the call, signed with the rotated secret: refused once, then again.
+    await expect.poll(() => received.length, { timeout: 20_000 }).toBe(2);
+    expect(received[1]?.body).toBe(received[0]?.body);
+    const delivery = received[1];
     expect(
       verifyWebhookSignature(delivery?.body ?? '', delivery?.headers['parley-signature'] as string, secret),
     ).toEqual({ ok: true });
@@ -78,8 +81,10 @@ test('post-call webhook: set in the builder, secret revealed and rotated, a call
       await log.getByRole('button', { name: 'Refresh deliveries' }).click();
       await expect(log.getByTestId('webhook-delivery')).toContainText('delivered', { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
-    await expect(log.getByTestId('webhook-delivery')).toContainText(`after 1 attempt (last answer HTTP 200)`);
-    await expect(log.getByRole('listitem')).toContainText('HTTP 200');
+    await expect(log.getByTestId('webhook-delivery')).toContainText(`after 2 attempts (last answer HTTP 200)`);
+    await expect(log.getByRole('listitem')).toHaveCount(2);
+    await expect(log.getByRole('listitem').first()).toContainText('HTTP 500');
+    await expect(log.getByRole('listitem').last()).toContainText('HTTP 200');
     await page.screenshot({ path: testInfo.outputPath('webhook-delivery-log.png') });
 
     page.once('dialog', (dialog) => void dialog.accept());
