@@ -8,6 +8,7 @@ import {
   WorkerStatus,
 } from '@livekit/protocol';
 import WebSocket from 'ws';
+import type { LiveKitConfig } from '../config';
 import type { Logger } from '../log';
 import { isFull } from './availability';
 import { agentSocketUrl, workerToken } from './worker-token';
@@ -29,15 +30,8 @@ export interface JobAssignmentInfo {
   token: string;
 }
 
-export interface AgentWorkerOptions {
-  url: string;
-  apiKey: string;
-  apiSecret: string;
-  agentName: string;
-  /** At or above this load (0..1) the worker reports WS_FULL and LiveKit stops offering jobs. */
-  loadThreshold: number;
-  /** Once full, WS_AVAILABLE again only below loadThreshold - loadMargin. */
-  loadMargin: number;
+/** The server, credentials and availability thresholds (LiveKitConfig), plus what the worker calls back. */
+export interface AgentWorkerOptions extends LiveKitConfig {
   measureLoad(): number;
   jobCount(): number;
   decide(offer: JobOffer): JobDecision | Promise<JobDecision>;

@@ -1,4 +1,5 @@
 import type { Job } from '@livekit/protocol';
+import type { LiveKitConfig } from '../config';
 import type { Logger } from '../log';
 import { AgentWorker, type JobAssignmentInfo, type JobDecision, type JobOffer, JobStatus } from './agent-worker';
 import { CpuLoad } from './cpu-load';
@@ -25,14 +26,7 @@ export interface RunningCall {
 }
 
 export interface LiveKitJobsOptions {
-  config: {
-    url: string;
-    apiKey: string;
-    apiSecret: string;
-    agentName: string;
-    loadThreshold: number;
-    loadMargin: number;
-  };
+  config: LiveKitConfig;
   log: Logger;
   /** Whether this runtime can take one more call now. */
   capacity(): boolean;
