@@ -6,11 +6,9 @@ import {
   SessionProvider,
   StartAudio,
   useAgent,
-  useSession,
   useTranscriptions,
 } from '@livekit/components-react';
-import { TokenSource } from 'livekit-client';
-import { useEffect, useEffectEvent, useMemo } from 'react';
+import { useLiveKitCall } from '@/src/tester/call/use-livekit-call';
 
 /** The agent's state and voice, and both sides' words from LiveKit's transcription streams. */
 function AgentView({ title, callerIdentity }: { title: string; callerIdentity: string }) {
@@ -54,18 +52,7 @@ export function LiveKitWidgetCall({
   title: string;
   onEnd: () => void;
 }) {
-  const tokenSource = useMemo(
-    () => TokenSource.literal({ serverUrl, participantToken }),
-    [serverUrl, participantToken],
-  );
-  const session = useSession(tokenSource);
-  const { end } = session;
-  // Joins once per token (the parent keys this component by it) and leaves when unmounted.
-  const join = useEffectEvent(() => void session.start({ tracks: { microphone: { enabled: true } } }));
-  useEffect(() => {
-    join();
-    return () => void end();
-  }, [end]);
+  const session = useLiveKitCall(serverUrl, participantToken);
 
   return (
     <SessionProvider session={session}>

@@ -1,16 +1,10 @@
 'use client';
 
-import {
-  BarVisualizer,
-  RoomAudioRenderer,
-  SessionProvider,
-  StartAudio,
-  useAgent,
-  useSession,
-} from '@livekit/components-react';
-import { RoomEvent, TokenSource } from 'livekit-client';
-import { useEffect, useEffectEvent, useMemo } from 'react';
+import { BarVisualizer, RoomAudioRenderer, SessionProvider, StartAudio, useAgent } from '@livekit/components-react';
+import { RoomEvent } from 'livekit-client';
+import { useEffect } from 'react';
 import type { SessionEvent } from '../types';
+import { useLiveKitCall } from './use-livekit-call';
 
 /** Parley's own topic in the room: every SessionEvent as JSON (data packets, or text streams when large). */
 const PARLEY_EVENTS_TOPIC = 'parley.events';
@@ -46,20 +40,8 @@ function AgentVoice() {
  * sends typed text on lk.chat.
  */
 export function LiveKitCall({ serverUrl, participantToken, onEvent, onChat }: LiveKitCallProps) {
-  const tokenSource = useMemo(
-    () => TokenSource.literal({ serverUrl, participantToken }),
-    [serverUrl, participantToken],
-  );
-  const session = useSession(tokenSource);
-  const { room, isConnected, end } = session;
-
-  // `session` (and its start) changes identity on every state update, so joining is an effect event;
-  // the parent keys this component by token, so it joins once per call and leaves when unmounted.
-  const join = useEffectEvent(() => void session.start({ tracks: { microphone: { enabled: true } } }));
-  useEffect(() => {
-    join();
-    return () => void end();
-  }, [end]);
+  const session = useLiveKitCall(serverUrl, participantToken);
+  const { room, isConnected } = session;
 
   useEffect(() => {
     const decoder = new TextDecoder();
