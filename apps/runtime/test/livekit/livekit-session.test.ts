@@ -17,26 +17,11 @@ import { readCallerAudio } from '../../src/livekit/caller-audio';
 import { AGENT_AUDIO_RATE } from '../../src/livekit/conventions';
 import { ResamplingAudioOutput } from '../../src/livekit/resampling-output';
 import { createLogger } from '../../src/log';
+import { WatchedSource } from '../support/watched-source';
 
 const MIC_RATE = 48000;
 const FRAME = MIC_RATE / 100;
 const PHRASE = 'I have a question about my bill';
-
-/** The agent's AudioSource, noting when the first frame after arm() reached it (performance.now()). */
-class WatchedSource extends AudioSource {
-  firstCaptureAt: number | null = null;
-  private armed = false;
-
-  arm(): void {
-    this.armed = true;
-    this.firstCaptureAt = null;
-  }
-
-  override async captureFrame(frame: AudioFrame): Promise<void> {
-    if (this.armed && this.firstCaptureAt === null) this.firstCaptureAt = performance.now();
-    return super.captureFrame(frame);
-  }
-}
 
 /** ±1–2 LSB at the microphone rate: a WebRTC track's "silence" after Opus (seeded). */
 function lineNoise(ms: number, seed: number): Int16Array {

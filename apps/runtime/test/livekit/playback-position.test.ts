@@ -1,29 +1,12 @@
-import { type AudioFrame, AudioSource } from '@livekit/rtc-node';
 import type { PcmFrame } from '@parley/engine';
 import { describe, expect, it } from 'vitest';
 import { LiveKitAudioOutput } from '../../src/livekit/audio-output';
 import { AGENT_AUDIO_RATE } from '../../src/livekit/conventions';
 import { ResamplingAudioOutput } from '../../src/livekit/resampling-output';
+import { WatchedSource } from '../support/watched-source';
 
 const TTS_RATE = 22050;
 const FRAME_MS = 10;
-
-/** A real AudioSource that notes when the first audible frame after `arm()` reached it. */
-class WatchedSource extends AudioSource {
-  firstCaptureAt: number | null = null;
-  private armed = false;
-
-  arm(): void {
-    this.armed = true;
-    this.firstCaptureAt = null;
-  }
-
-  override async captureFrame(frame: AudioFrame): Promise<void> {
-    if (this.armed && this.firstCaptureAt === null && frame.data.some((s) => s !== 0))
-      this.firstCaptureAt = performance.now();
-    return super.captureFrame(frame);
-  }
-}
 
 /** `ms` of a tone at the TTS rate in 20 ms frames, as espeak hands them over. */
 function tts(ms: number): PcmFrame[] {
@@ -49,7 +32,7 @@ describe('played position of a new utterance on the agent track (real AudioSourc
     await output.flush();
     expect(output.playedMs()).toBeGreaterThan(290);
 
-    source.arm();
+    source.arm({ audible: true });
     const [first, ...rest] = tts(400);
     output.write(first as PcmFrame);
     // The resampler may hold the first samples: nothing of the new utterance has played yet.
