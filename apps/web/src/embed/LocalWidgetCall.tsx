@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
+import { MuteAndHangUp } from '@/src/tester/call/MuteAndHangUp';
 import { type CallStarter, type FailureLookup, useVoiceCall } from '@/src/tester/call/use-test-call';
 import { AgentStatus } from '@/src/tester/live/AgentStatus';
 import { Transcript } from '@/src/tester/live/Transcript';
@@ -45,14 +46,7 @@ export function LocalWidgetCall({
             {phase.kind === 'idle' ? 'Start call' : 'Call again'}
           </button>
         ) : (
-          <>
-            <button type="button" aria-pressed={call.muted} onClick={call.toggleMute} disabled={phase.kind !== 'live'}>
-              {call.muted ? 'Unmute' : 'Mute'}
-            </button>
-            <button type="button" className="danger" onClick={call.hangUp}>
-              End call
-            </button>
-          </>
+          <MuteAndHangUp call={call} hangUpLabel="End call" />
         )}
       </div>
       {phase.kind === 'failed' && (

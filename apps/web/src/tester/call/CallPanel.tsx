@@ -8,6 +8,7 @@ import type { VersionSummary } from '@/src/api/types';
 import { AgentStatus } from '../live/AgentStatus';
 import { CallDetails } from '../live/CallDetails';
 import { MessageBox } from '../live/MessageBox';
+import { MuteAndHangUp } from './MuteAndHangUp';
 import { PlaybackMeter } from './PlaybackMeter';
 import type { TestCall } from './use-test-call';
 
@@ -66,14 +67,7 @@ export function CallPanel({
             Start call
           </button>
         ) : (
-          <>
-            <button type="button" aria-pressed={call.muted} onClick={call.toggleMute} disabled={phase.kind !== 'live'}>
-              {call.muted ? 'Unmute' : 'Mute'}
-            </button>
-            <button type="button" className="danger" onClick={call.hangUp}>
-              Hang up
-            </button>
-          </>
+          <MuteAndHangUp call={call} hangUpLabel="Hang up" />
         )}
       </div>
 
