@@ -16,10 +16,10 @@ import setupTestDatabase from '../../../test/global-setup';
 import { CallClient } from '../test/support/call-client';
 import { localCall, publishReceptionist } from '../test/support/flows';
 import { startTestRuntime, type TestRuntime } from '../test/support/test-runtime';
+import { callCountsArg, DEFAULT_CALL_COUNTS } from './call-counts';
 import { processCpuMs } from './process-cpu';
 import { descendants, processPssMb } from './process-memory';
 
-const DEFAULT_COUNTS = [1, 5, 10, 20];
 /** A turn counts as answered when agent audio starts within this long after the caller's phrase ended. */
 const ANSWER_MS = 5000;
 const GREETING_TIMEOUT_MS = 180_000;
@@ -146,7 +146,7 @@ async function round(
 }
 
 /** Runs a burst and a staggered round per count in `counts`; returns every number it prints. */
-export async function runCallsAtScaleBench(counts: number[] = DEFAULT_COUNTS): Promise<Record<string, number>> {
+export async function runCallsAtScaleBench(counts: number[] = DEFAULT_CALL_COUNTS): Promise<Record<string, number>> {
   await ensureRuntimeBuild(); // what call processes run
   const teardown = await setupTestDatabase();
   // The runtime as `npm start` configures it (its own defaults), only on a free port.
@@ -173,11 +173,7 @@ export async function runCallsAtScaleBench(counts: number[] = DEFAULT_COUNTS): P
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const counts = process.argv[2]?.split(',').map(Number) ?? DEFAULT_COUNTS;
-  if (counts.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error(`counts must be positive integers, e.g. 1,5,10,20 (got ${process.argv[2]})`);
-    process.exit(2);
-  }
+  const counts = callCountsArg(process.argv[2]);
   printResults('calls at scale: local-mode calls on one runtime', await runCallsAtScaleBench(counts));
   process.exit(0);
 }

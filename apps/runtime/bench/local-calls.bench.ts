@@ -14,9 +14,9 @@ import setupTestDatabase from '../../../test/global-setup';
 import { CallClient } from '../test/support/call-client';
 import { localCall, publishReceptionist } from '../test/support/flows';
 import { startTestRuntime, type TestRuntime } from '../test/support/test-runtime';
+import { callCountsArg, DEFAULT_CALL_COUNTS } from './call-counts';
 import { processCpuMs } from './process-cpu';
 
-const DEFAULT_COUNTS = [1, 5, 10, 20];
 /** Questions each caller asks support after the handoff. */
 const TURNS = 3;
 const OVERHEAD_TARGET_MS = 20;
@@ -81,7 +81,7 @@ async function round(runtime: TestRuntime, count: number, phrases: Int16Array[])
 }
 
 /** Runs a round per count in `counts`; returns every number it prints. */
-export async function runLocalCallsBench(counts: number[] = DEFAULT_COUNTS): Promise<Record<string, number>> {
+export async function runLocalCallsBench(counts: number[] = DEFAULT_CALL_COUNTS): Promise<Record<string, number>> {
   const teardown = await setupTestDatabase();
   const max = Math.max(...counts);
   const runtime = await startTestRuntime({ maxCalls: max, spareProcesses: 1 });
@@ -128,11 +128,7 @@ export async function runLocalCallsBench(counts: number[] = DEFAULT_COUNTS): Pro
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const counts = process.argv[2]?.split(',').map(Number) ?? DEFAULT_COUNTS;
-  if (counts.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error(`counts must be positive integers, e.g. 1,5,10,20 (got ${process.argv[2]})`);
-    process.exit(2);
-  }
+  const counts = callCountsArg(process.argv[2]);
   printResults(
     `local calls: concurrent speech calls on one runtime (target p95 overhead < ${OVERHEAD_TARGET_MS} ms)`,
     await runLocalCallsBench(counts),
