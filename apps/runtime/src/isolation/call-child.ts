@@ -11,12 +11,14 @@ import { watchLag } from './lag-monitor';
  * here ends this call only; the parent records it as failed.
  */
 
+// Once the parent is gone a send would throw ERR_IPC_CHANNEL_CLOSED; the 'disconnect' handler exits.
 function post(message: ChildMessage): void {
-  process.send?.(message);
+  if (process.connected) process.send?.(message);
 }
 
 /** Sends `message` (after everything queued before it), then exits with `code`. */
 function finish(message: ChildMessage, code: number): void {
+  if (!process.connected) process.exit(code);
   process.send?.(message, () => process.exit(code));
 }
 

@@ -46,8 +46,9 @@ export class LocalCallEndpoint {
     let slot: ReturnType<CallSupervisor['reserve']> | null = null;
     try {
       const claims = this.verify(callId, token);
-      slot = this.options.supervisor.reserve(callId);
+      // What is wrong with the call itself is final and says more than "busy, try later": check it first.
       const call = await loadCallToRun(callId, claims.flowVersionId);
+      slot = this.options.supervisor.reserve(callId);
       await slot.claim();
       if (ws.readyState !== ws.OPEN) return slot.release();
       caller.attach(slot.start(call, { kind: 'local' }, caller));

@@ -172,6 +172,12 @@ describe('local mode at its call limit', () => {
     const ready = await fetch(`${small.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ ready: false, reason: expect.stringMatching(/limit of 1/) });
+    // A full runtime still gives the final reason for a call that can never run, not "try later".
+    const over = await localCall(version);
+    await calls.markEnded(over.call.id);
+    const late = await refusal(new CallClient(small.callUrl(over.call.id, over.token)));
+    expect(late.code).toBe(CallCloseCode.conflict);
+    expect(late.error).toMatchObject({ code: 'call_not_pending' });
     a.sendJson({ type: 'end_call' });
     await a.closed;
     await expect.poll(async () => (await fetch(`${small.url}/readyz`)).status, { timeout: 10_000 }).toBe(200);
