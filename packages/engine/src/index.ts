@@ -4,6 +4,7 @@ export * from './audio/pcm';
 export * from './audio/resample';
 export * from './audio/wav';
 export * from './flow';
+export { ProviderError, type ProviderErrorKind } from './providers/errors';
 export { createOpenAiLlm, type OpenAiLlmOptions } from './providers/llm/openai';
 export * from './providers/llm/scripted';
 export { createOpenAiRealtime, type OpenAiRealtimeOptions } from './providers/realtime/openai-realtime';
@@ -26,7 +27,8 @@ export {
   type ElevenLabsTtsOptions,
 } from './providers/tts/elevenlabs';
 export { createEspeakTts, ESPEAK_SAMPLE_RATE, type EspeakOptions } from './providers/tts/espeak';
-export { warmEspeak } from './providers/tts/espeak-process';
+export { EspeakPool } from './providers/tts/espeak-pool';
+export { type EspeakArgs, type EspeakBackend, setEspeakBackend, warmEspeak } from './providers/tts/espeak-process';
 export { createOpenAiTts, OPENAI_TTS_SAMPLE_RATE, type OpenAiTtsOptions } from './providers/tts/openai';
 export { builtinEndOfTurnProbability } from './providers/turn/builtin-text';
 export { createEndOfTurnDetector } from './providers/turn/detector';

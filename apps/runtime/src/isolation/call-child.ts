@@ -1,9 +1,10 @@
-import { compile, type Transport, VoiceSession, warmEngine } from '@parley/engine';
+import { compile, setEspeakBackend, type Transport, VoiceSession, warmEngine } from '@parley/engine';
 import { callerVariables } from '../dispatch/sip-variables';
 import { createLogger } from '../log';
 import { type OpenedTransport, openCallTransport } from './call-transport';
 import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
 import { watchLag } from './lag-monitor';
+import { remoteEspeak } from './remote-espeak';
 
 /*
  * Entry of a call's own process (forked by CallProcess). It warms up, says `ready`, runs the one
@@ -96,7 +97,14 @@ async function runCall(call: CallStart): Promise<void> {
 
 // The parent is gone (crashed or killed): nobody can hear or record this call any more.
 process.on('disconnect', () => process.exit(1));
-process.once('message', (message: ParentMessage) => {
+// eSpeak NG runs in the runtime's shared programs (also for the warm-up below).
+const espeak = remoteEspeak(post);
+setEspeakBackend(espeak.backend);
+let started = false;
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'service_reply') return espeak.receive(message);
+  if (started) return; // runCall's own listener takes the call's messages
+  started = true;
   if (message.type === 'start') return void runCall(message.call);
   finish({ type: 'start_failed', reason: `a call process must be sent start first, not ${message.type}` }, 1);
 });

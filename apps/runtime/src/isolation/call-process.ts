@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './ipc-messages';
+import type { SharedServices } from './shared-services';
 
 /** How a call process ended. */
 export interface CallProcessExit {
@@ -42,7 +43,8 @@ export class CallProcess {
   private readonly listeners = new Set<(message: ChildMessage) => void>();
   private exit: CallProcessExit | null = null;
 
-  constructor() {
+  /** `services` answers the process's requests for shared work (eSpeak NG) from its first moment. */
+  constructor(services: SharedServices) {
     checkEntry();
     this.child = fork(entry, [], {
       execArgv: [],
@@ -68,6 +70,12 @@ export class CallProcess {
     // The IPC channel errors when the child dies mid-send; the exit handler reports that.
     this.child.on('error', () => {});
     this.child.on('message', (message: ChildMessage) => {
+      if (message.type === 'service') {
+        void services
+          .handle(message.request)
+          .then((reply) => this.send({ type: 'service_reply', id: message.id, ...reply }));
+        return;
+      }
       for (const listener of this.listeners) listener(message);
     });
   }

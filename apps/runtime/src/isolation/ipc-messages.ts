@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@parley/engine';
+import type { ProviderErrorKind, SessionEvent } from '@parley/engine';
 
 /** How the call's process meets its caller: over the parent (local WebSocket) or in a LiveKit room it joins itself. */
 export type CallTransportSpec =
@@ -27,9 +27,18 @@ export interface CallStart {
 /** What agent audio already sent should do: see the local protocol's `playback` message. */
 export type PlaybackAction = 'clear' | 'pause' | 'resume';
 
+/** Work a call process hands to the runtime's shared programs (shared-services.ts). */
+export type ServiceRequest = { kind: 'espeak'; text: string; voice: string; rate: number; timeoutMs: number };
+
+/** The answer to a ServiceRequest: the WAV file, or the provider error to raise in the call. */
+export type ServiceReply =
+  | { ok: true; wav: Uint8Array }
+  | { ok: false; provider: string; kind: ProviderErrorKind; message: string };
+
 /** Parent -> call process. */
 export type ParentMessage =
   | { type: 'start'; call: CallStart }
+  | ({ type: 'service_reply'; id: number } & ServiceReply)
   /** Caller audio, PCM 16 kHz mono (local mode). */
   | { type: 'caller_audio'; samples: Int16Array }
   | { type: 'caller_text'; text: string }
@@ -56,4 +65,6 @@ export type ChildMessage =
   /** The session ended and its transport closed; the process exits next. */
   | { type: 'done' }
   /** The process's event loop was held up this long lately: VAD and the session run behind real time. */
-  | { type: 'behind'; delayMs: number; windowMs: number };
+  | { type: 'behind'; delayMs: number; windowMs: number }
+  /** Work for the runtime's shared programs; answered by a `service_reply` with the same id (also before `start`). */
+  | { type: 'service'; id: number; request: ServiceRequest };

@@ -1,10 +1,13 @@
 import type { Logger } from '../log';
 import { CallProcess } from './call-process';
+import type { SharedServices } from './shared-services';
 import { SpareSizing, type SpareSizingOptions } from './spare-sizing';
 
 export interface ProcessPoolOptions extends Omit<SpareSizingOptions, 'windowMs'> {
   /** Processes booting at the same time, at most: a rush boots them in turn instead of all at once. */
   maxBooting: number;
+  /** The runtime's shared programs, which every call process uses. */
+  services: SharedServices;
   log: Logger;
   /** Told when calls wait for a process (count > 0) and when the wait is over (0). */
   onQueue?(waiting: number): void;
@@ -96,7 +99,7 @@ export class ProcessPool {
   }
 
   private boot(): void {
-    const process = new CallProcess();
+    const process = new CallProcess(this.options.services);
     const started = performance.now();
     this.booting.add(process);
     process.ready.then(

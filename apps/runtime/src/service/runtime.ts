@@ -6,6 +6,7 @@ import type { RuntimeConfig } from '../config';
 import { createRuntimeServer } from '../http/runtime-server';
 import { scenariosRoute } from '../http/scenarios-route';
 import { ProcessPool } from '../isolation/process-pool';
+import { SharedServices } from '../isolation/shared-services';
 import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
 import { LeaseKeeper } from '../records/lease-keeper';
@@ -30,6 +31,8 @@ export interface Runtime {
   /** http://host:port, for clients on this machine. */
   url: string;
   supervisor: CallSupervisor;
+  /** The programs all call processes share (eSpeak NG). */
+  services: SharedServices;
   /**
    * Graceful stop: refuses new calls (readyz 503, LiveKit told it is full), lets running calls
    * finish for up to drainTimeoutMs then ends the rest, stores their records, closes the server
@@ -42,7 +45,10 @@ export interface Runtime {
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const metrics = runtimeMetrics;
   const operatorKeys = new OperatorKeys(config.providerKeys, config.keyedWorkspaces);
+  const services = new SharedServices();
+  void services.warm();
   const pool = new ProcessPool({
+    services,
     min: config.spareProcesses,
     max: config.maxSpareProcesses,
     maxBooting: config.maxBootingProcesses,
@@ -126,6 +132,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     livekit?.drain();
     await running.drain(config.drainTimeoutMs);
     await Promise.all([pool.close(), livekit?.close()]);
+    services.close();
     leases.stop();
     await webhooks.stop();
     calls.close();
@@ -138,6 +145,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     port,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     supervisor: running,
+    services,
     drain: () => {
       draining ??= drain();
       return draining;

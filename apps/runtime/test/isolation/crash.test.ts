@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { CallCloseCode } from '@parley/calls';
 import { callEvents, calls, type VersionRecord } from '@parley/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,19 @@ async function startCall(): Promise<{ callId: string; client: CallClient }> {
   clients.push(client);
   await client.event('session_started');
   return { callId: call.id, client };
+}
+
+/** The parent process id of `pid`, from /proc (Linux). */
+function parentPid(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** The child process ids of `pid`, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+  );
 }
 
 beforeAll(async () => {
@@ -40,6 +53,13 @@ describe('each call in its own process', () => {
     // The call's process holds no runtime credentials (it gets its session's secrets over IPC).
     expect(process.env.DATABASE_URL).toBeTruthy();
     expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain('DATABASE_URL=');
+    // Both calls speak through the runtime's shared eSpeak NG programs, children of the runtime
+    // (this process), not of either call's process.
+    const shared = runtime.services.pids();
+    expect(shared.length).toBeGreaterThan(0);
+    for (const program of shared) expect(parentPid(program)).toBe(process.pid);
+    expect(childrenOf(pid as number)).toEqual([]);
+    expect(doomed.client.audio.length).toBeGreaterThan(0);
 
     doomed.client.sendJson({ type: 'user_text', text: 'something is broken' });
     await doomed.client.event('handoff');
@@ -62,8 +82,12 @@ describe('each call in its own process', () => {
     expect(kept.map((e) => e.seq)).toEqual(kept.map((_, i) => i));
     expect(kept.some((e) => e.type === 'session_ended')).toBe(false);
 
+    // The shared programs outlive the killed call and still speak for the one beside it.
+    expect(runtime.services.pids()).toEqual(shared);
+    const heard = survivor.client.audio.length;
     survivor.client.sendJson({ type: 'user_text', text: 'I have a question about my bill' });
     expect(await survivor.client.event('handoff')).toMatchObject({ to: 'billing' });
+    await expect.poll(() => survivor.client.audio.length).toBeGreaterThan(heard);
     survivor.client.sendJson({ type: 'end_call' });
     expect((await survivor.client.closed).code).toBe(CallCloseCode.ended);
     await expect.poll(async () => (await calls.get(survivor.callId)).status).toBe('ended');

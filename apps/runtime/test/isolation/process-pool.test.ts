@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ProcessPool } from '../../src/isolation/process-pool';
+import { SharedServices } from '../../src/isolation/shared-services';
 import { createLogger } from '../../src/log';
 
 let pool: ProcessPool | undefined;
+const services = new SharedServices();
 afterEach(async () => pool?.close());
+afterAll(() => services.close());
 
 describe('call process pool', () => {
   it('serves a rush in order from processes booted a bounded number at a time, one process per call', async () => {
@@ -12,6 +15,7 @@ describe('call process pool', () => {
       min: 1,
       max: 2,
       maxBooting: 1,
+      services,
       log: createLogger({}, () => {}),
       onQueue: (waiting) => queued.push(waiting),
     });

@@ -49,27 +49,59 @@ export function isEspeakInstalled(): boolean {
   }
 }
 
+/** Synthesizes one sentence to WAV somewhere else than a program of this process's own. */
+export type EspeakBackend = (text: string, args: EspeakArgs, timeoutMs: number) => Promise<Uint8Array>;
+
+let backend: EspeakBackend | null = null;
+
+/**
+ * Sends this process's requests for the default program to `shared` (null: back to a program of
+ * its own). Call processes use the runtime's shared programs: one eSpeak NG program weighs about
+ * as much as the call process itself.
+ */
+export function setEspeakBackend(shared: EspeakBackend | null): void {
+  backend = shared;
+}
+
 const processes = new Map<string, EspeakProcess>();
 
 /**
- * Synthesizes `text` in the warm program at `program` (started on first use, restarted after a
- * crash); returns its WAV file (22,050 Hz mono s16).
+ * Synthesizes `text` (with the backend set for this process, else in the warm program at
+ * `program`, started on first use and restarted after a crash); returns its WAV file (22,050 Hz
+ * mono s16).
  */
 export function espeakToWav(
   text: string,
   args: EspeakArgs,
-  program: string = defaultEspeakProgram(),
+  program?: string,
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
 ): Promise<Uint8Array> {
-  let running = processes.get(program);
-  if (!running || running.exited) {
-    if (!existsSync(program)) {
-      return Promise.reject(new ProviderError('espeak', 'unavailable', `${NOT_INSTALLED} (missing: ${program})`));
-    }
-    running = new EspeakProcess(program);
-    processes.set(program, running);
+  if (backend && program === undefined) return backend(text, args, timeoutMs);
+  let running: EspeakProcess;
+  try {
+    running = espeakProcess(program ?? defaultEspeakProgram());
+  } catch (error) {
+    return Promise.reject(error);
   }
   return running.request(text, args, timeoutMs);
+}
+
+/** The warm program at `program` of this process, started if there is none or it exited. */
+function espeakProcess(program: string): EspeakProcess {
+  let running = processes.get(program);
+  if (!running || running.exited) {
+    running = startEspeakProcess(program);
+    processes.set(program, running);
+  }
+  return running;
+}
+
+/** Starts the program at `program`; a ProviderError when it is not there. */
+export function startEspeakProcess(program: string = defaultEspeakProgram()): EspeakProcess {
+  if (!existsSync(program)) {
+    throw new ProviderError('espeak', 'unavailable', `${NOT_INSTALLED} (missing: ${program})`);
+  }
+  return new EspeakProcess(program);
 }
 
 /** Starts the program and runs it once, so a call's first sentence pays no start-up. */
@@ -101,7 +133,7 @@ interface Pending {
 }
 
 /** One running program: requests go out as JSON lines, answers come back in order. */
-class EspeakProcess {
+export class EspeakProcess {
   exited = false;
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly pending: Pending[] = [];
@@ -128,6 +160,22 @@ class EspeakProcess {
     this.idle();
   }
 
+  /** Requests sent and not answered yet. */
+  get queued(): number {
+    return this.pending.length;
+  }
+
+  /** The program's OS process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Stops the program; requests still waiting fail. */
+  stop(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  /** Synthesizes `text`; rejects with a ProviderError when the program fails or takes over `timeoutMs`. */
   request(text: string, { voice, rate }: EspeakArgs, timeoutMs: number): Promise<Uint8Array> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
