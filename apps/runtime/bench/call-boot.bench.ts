@@ -61,7 +61,7 @@ export async function runCallBootBench(): Promise<Record<string, number>> {
   for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await boot(services));
   const burst = await Promise.all(Array.from({ length: BURST }, () => boot(services)));
   const sharedPssMb = services.pids().reduce((sum, pid) => sum + (processPssMb(pid) ?? 0), 0);
-  services.close();
+  await services.close();
   return {
     ...summary('one_at_a_time', sequential),
     ...summary(`burst_of_${BURST}`, burst),

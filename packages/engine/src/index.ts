@@ -33,8 +33,12 @@ export { createOpenAiTts, OPENAI_TTS_SAMPLE_RATE, type OpenAiTtsOptions } from '
 export { builtinEndOfTurnProbability } from './providers/turn/builtin-text';
 export { createEndOfTurnDetector } from './providers/turn/detector';
 export { TurnModelSetupError } from './providers/turn/model-files';
+export { setTurnModelLoader, type TurnModelLoader, type TurnModelRunner } from './providers/turn/model-runner';
+export { turnModelPath } from './providers/turn/models-folder';
 export { endOfTurnVerdict, TurnThresholds } from './providers/turn/thresholds';
 export type * from './providers/turn/types';
+export { TurnModelWorker } from './providers/turn/worker';
+export type { TurnModelSpec } from './providers/turn/worker-protocol';
 export { loadSileroSession } from './providers/vad/silero-model';
 export { createSileroVad } from './providers/vad/silero-vad';
 export type * from './providers/vad/types';

@@ -1,10 +1,18 @@
-import { compile, setEspeakBackend, type Transport, VoiceSession, warmEngine } from '@parley/engine';
+import {
+  compile,
+  setEspeakBackend,
+  setTurnModelLoader,
+  type Transport,
+  VoiceSession,
+  warmEngine,
+} from '@parley/engine';
 import { callerVariables } from '../dispatch/sip-variables';
 import { createLogger } from '../log';
 import { type OpenedTransport, openCallTransport } from './call-transport';
 import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
 import { watchLag } from './lag-monitor';
-import { remoteEspeak } from './remote-espeak';
+import { remoteEspeak, remoteTurnModels } from './remote-backends';
+import { serviceClient } from './service-client';
 
 /*
  * Entry of a call's own process (forked by CallProcess). It warms up, says `ready`, runs the one
@@ -97,12 +105,13 @@ async function runCall(call: CallStart): Promise<void> {
 
 // The parent is gone (crashed or killed): nobody can hear or record this call any more.
 process.on('disconnect', () => process.exit(1));
-// eSpeak NG runs in the runtime's shared programs (also for the warm-up below).
-const espeak = remoteEspeak(post);
-setEspeakBackend(espeak.backend);
+// eSpeak NG and end-of-turn models run once for all calls, in the runtime's care (also for the warm-up below).
+const services = serviceClient(post);
+setEspeakBackend(remoteEspeak(services));
+setTurnModelLoader(remoteTurnModels(services));
 let started = false;
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'service_reply') return espeak.receive(message);
+  if (message.type === 'service_reply') return services.receive(message);
   if (started) return; // runCall's own listener takes the call's messages
   started = true;
   if (message.type === 'start') return void runCall(message.call);

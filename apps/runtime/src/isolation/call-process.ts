@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ChildMessage, ParentMessage } from './ipc-messages';
+import type { ChildMessage, ParentMessage, ServiceRequest } from './ipc-messages';
 import type { SharedServices } from './shared-services';
 
 /** How a call process ended. */
@@ -41,9 +41,11 @@ export class CallProcess {
   readonly exited: Promise<CallProcessExit>;
   private readonly child: ChildProcess;
   private readonly listeners = new Set<(message: ChildMessage) => void>();
+  /** Service requests of this process under way, to cancel on its word or when it is gone. */
+  private readonly serving = new Map<number, AbortController>();
   private exit: CallProcessExit | null = null;
 
-  /** `services` answers the process's requests for shared work (eSpeak NG) from its first moment. */
+  /** `services` answers the process's requests for shared work (eSpeak NG, turn models) from its first moment. */
   constructor(services: SharedServices) {
     checkEntry();
     this.child = fork(entry, [], {
@@ -55,6 +57,7 @@ export class CallProcess {
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
         this.exit = { code, signal };
+        for (const request of this.serving.values()) request.abort();
         resolve(this.exit);
       });
     });
@@ -70,13 +73,18 @@ export class CallProcess {
     // The IPC channel errors when the child dies mid-send; the exit handler reports that.
     this.child.on('error', () => {});
     this.child.on('message', (message: ChildMessage) => {
-      if (message.type === 'service') {
-        void services
-          .handle(message.request)
-          .then((reply) => this.send({ type: 'service_reply', id: message.id, ...reply }));
-        return;
-      }
+      if (message.type === 'service') return this.serve(services, message.id, message.request);
+      if (message.type === 'service_cancel') return this.serving.get(message.id)?.abort();
       for (const listener of this.listeners) listener(message);
+    });
+  }
+
+  private serve(services: SharedServices, id: number, request: ServiceRequest): void {
+    const controller = new AbortController();
+    this.serving.set(id, controller);
+    void services.handle(request, controller.signal).then((reply) => {
+      this.serving.delete(id);
+      if (!controller.signal.aborted) this.send({ type: 'service_reply', id, ...reply });
     });
   }
 

@@ -1,4 +1,4 @@
-import type { ProviderErrorKind, SessionEvent } from '@parley/engine';
+import type { EndOfTurnContext, ProviderErrorKind, SessionEvent, TurnModelSpec } from '@parley/engine';
 
 /** How the call's process meets its caller: over the parent (local WebSocket) or in a LiveKit room it joins itself. */
 export type CallTransportSpec =
@@ -27,13 +27,23 @@ export interface CallStart {
 /** What agent audio already sent should do: see the local protocol's `playback` message. */
 export type PlaybackAction = 'clear' | 'pause' | 'resume';
 
-/** Work a call process hands to the runtime's shared programs (shared-services.ts). */
-export type ServiceRequest = { kind: 'espeak'; text: string; voice: string; rate: number; timeoutMs: number };
+/** Work a call process hands to the runtime's shared programs and models (shared-services.ts). */
+export type ServiceRequest =
+  | { kind: 'espeak'; text: string; voice: string; rate: number; timeoutMs: number }
+  /** Load (or find loaded) the end-of-turn model `spec` names, in the operator's models folder. */
+  | { kind: 'turn_open'; spec: TurnModelSpec }
+  | { kind: 'turn_predict'; spec: TurnModelSpec; context: EndOfTurnContext; timeoutMs: number };
 
-/** The answer to a ServiceRequest: the WAV file, or the provider error to raise in the call. */
-export type ServiceReply =
-  | { ok: true; wav: Uint8Array }
-  | { ok: false; provider: string; kind: ProviderErrorKind; message: string };
+/** What a failed ServiceRequest raises in the call: a ProviderError when `provider` is set, else an error named `name`. */
+export interface ServiceError {
+  name: string;
+  message: string;
+  provider?: string;
+  kind?: ProviderErrorKind;
+}
+
+/** The answer to a ServiceRequest: a WAV file (espeak), a probability or null for no answer in time (turn_predict), null (turn_open). */
+export type ServiceReply = { ok: true; value: Uint8Array | number | null } | { ok: false; error: ServiceError };
 
 /** Parent -> call process. */
 export type ParentMessage =
@@ -67,4 +77,6 @@ export type ChildMessage =
   /** The process's event loop was held up this long lately: VAD and the session run behind real time. */
   | { type: 'behind'; delayMs: number; windowMs: number }
   /** Work for the runtime's shared programs; answered by a `service_reply` with the same id (also before `start`). */
-  | { type: 'service'; id: number; request: ServiceRequest };
+  | { type: 'service'; id: number; request: ServiceRequest }
+  /** The call gave up on service request `id` (the caller spoke again): drop it if it has not run. */
+  | { type: 'service_cancel'; id: number };

@@ -45,7 +45,7 @@ export interface Runtime {
 export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<Runtime> {
   const metrics = runtimeMetrics;
   const operatorKeys = new OperatorKeys(config.providerKeys, config.keyedWorkspaces);
-  const services = new SharedServices();
+  const services = new SharedServices(config.turnModelsDir);
   void services.warm();
   const pool = new ProcessPool({
     services,
@@ -132,7 +132,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     livekit?.drain();
     await running.drain(config.drainTimeoutMs);
     await Promise.all([pool.close(), livekit?.close()]);
-    services.close();
+    await services.close();
     leases.stop();
     await webhooks.stop();
     calls.close();

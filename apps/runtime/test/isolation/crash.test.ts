@@ -87,7 +87,7 @@ describe('each call in its own process', () => {
     const heard = survivor.client.audio.length;
     survivor.client.sendJson({ type: 'user_text', text: 'I have a question about my bill' });
     expect(await survivor.client.event('handoff')).toMatchObject({ to: 'billing' });
-    await expect.poll(() => survivor.client.audio.length).toBeGreaterThan(heard);
+    await survivor.client.waitFor('billing to speak', () => survivor.client.audio.length > heard);
     survivor.client.sendJson({ type: 'end_call' });
     expect((await survivor.client.closed).code).toBe(CallCloseCode.ended);
     await expect.poll(async () => (await calls.get(survivor.callId)).status).toBe('ended');

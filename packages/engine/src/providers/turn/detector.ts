@@ -1,14 +1,14 @@
 import { BuiltinTextModel, builtinSupportsLanguage } from './builtin-text';
 import { resolveAudioModelFiles, resolveTextModelFiles } from './model-files';
+import { loadTurnModel, type TurnModelRunner } from './model-runner';
 import { turnModelPath } from './models-folder';
 import { TurnThresholds } from './thresholds';
 import type { EndOfTurnContext, EndOfTurnDetector, TurnModelSettings } from './types';
-import { TurnModelWorker } from './worker';
 
 /**
  * The end-of-turn detector that settings.turnModel asks for: 'builtin' runs in-process (it
  * takes microseconds); 'text' and 'audio' load the ONNX model named turnModel.model from the
- * models folder `modelsDir` in a worker thread. A model that is not installed, or misses files,
+ * models folder `modelsDir` where this process runs its models (see setTurnModelLoader). A model that is not installed, or misses files,
  * rejects with a TurnModelSetupError naming the model and the missing piece (never a path).
  */
 export async function createEndOfTurnDetector(
@@ -21,8 +21,8 @@ export async function createEndOfTurnDetector(
   // Check the files here too, so a bad model fails fast with no worker started.
   if (settings.kind === 'text') resolveTextModelFiles(path);
   else resolveAudioModelFiles(path);
-  const worker = await TurnModelWorker.start({ kind: settings.kind, path });
-  return new ModelTurnDetector(settings.kind, worker, thresholds, settings.timeout);
+  const model = await loadTurnModel({ kind: settings.kind, path });
+  return new ModelTurnDetector(settings.kind, model, thresholds, settings.timeout);
 }
 
 class BuiltinTurnDetector implements EndOfTurnDetector {
@@ -49,7 +49,7 @@ class ModelTurnDetector implements EndOfTurnDetector {
 
   constructor(
     readonly kind: 'text' | 'audio',
-    private readonly worker: TurnModelWorker,
+    private readonly model: TurnModelRunner,
     private readonly thresholds: TurnThresholds,
     private readonly timeoutMs: number,
   ) {
@@ -59,7 +59,7 @@ class ModelTurnDetector implements EndOfTurnDetector {
   predict(context: EndOfTurnContext, signal?: AbortSignal): Promise<number | undefined> {
     // A text model never reads the audio: do not copy it into the worker.
     const sent = this.needsAudio ? context : { chat: context.chat, language: context.language };
-    return this.worker.predict(sent, this.timeoutMs, signal);
+    return this.model.predict(sent, this.timeoutMs, signal);
   }
 
   threshold(language: string): number | undefined {
@@ -67,6 +67,6 @@ class ModelTurnDetector implements EndOfTurnDetector {
   }
 
   close(): Promise<void> {
-    return this.worker.close();
+    return this.model.close();
   }
 }

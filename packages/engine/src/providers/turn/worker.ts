@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { TurnModelSetupError } from './model-files';
+import type { TurnModelRunner } from './model-runner';
 import type { EndOfTurnContext } from './types';
 import { turnWorkerEntry } from './worker-entry-url';
 import type { TurnModelSpec, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -17,7 +18,7 @@ interface Pending {
 /** How long close() lets a worker finish its inference before terminating it anyway. */
 const CLOSE_GRACE_MS = 5000;
 
-export class TurnModelWorker {
+export class TurnModelWorker implements TurnModelRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | undefined;
@@ -32,6 +33,11 @@ export class TurnModelWorker {
         resolve();
       }),
     );
+  }
+
+  /** False once the worker died or was closed: every prediction now rejects. */
+  get alive(): boolean {
+    return this.failure === undefined;
   }
 
   /** Starts a worker and waits until its model is loaded; rejects with the load error. */
