@@ -145,6 +145,21 @@ async function round(
   };
 }
 
+/** A gauge's value from the runtime's /metrics. */
+async function gauge(runtime: TestRuntime, name: string): Promise<number> {
+  const text = await (await fetch(`${runtime.url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
+/** Waits until the pool holds its target of warm spares, as on a runtime that has been up a while. */
+async function sparesWarm(runtime: TestRuntime): Promise<void> {
+  while (
+    (await gauge(runtime, 'parley_call_processes_ready')) < (await gauge(runtime, 'parley_call_processes_target'))
+  ) {
+    await sleep(200);
+  }
+}
+
 /** Runs a burst and a staggered round per count in `counts`; returns every number it prints. */
 export async function runCallsAtScaleBench(counts: number[] = DEFAULT_CALL_COUNTS): Promise<Record<string, number>> {
   await ensureRuntimeBuild(); // what call processes run
@@ -155,14 +170,13 @@ export async function runCallsAtScaleBench(counts: number[] = DEFAULT_CALL_COUNT
   const version = await publishReceptionist();
   const results: Record<string, number> = {};
   try {
-    await sleep(5000); // Let the runtime's spares boot, as on a runtime that has been up a while.
     for (const count of counts) {
       for (const [pattern, staggerMs] of [
         ['at_once', 0],
         ['staggered_1s', 1000],
       ] as const) {
+        await sparesWarm(runtime);
         Object.assign(results, await round(runtime, version, count, staggerMs, phrases, `n${count}.${pattern}`));
-        await sleep(5000); // Spares refill between rounds.
       }
     }
   } finally {
