@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINE_INPUT_RATE } from '../../../src/audio/frame';
 import { resample } from '../../../src/audio/resample';
 import { ProviderError } from '../../../src/providers/errors';
 import { isPocketsphinxAvailable, PocketsphinxStt } from '../../../src/providers/stt/pocketsphinx';
+import { DEBIAN_POCKETSPHINX, dictionaryWords } from '../../../src/providers/stt/pocketsphinx-cli';
 import { buildPhraseGrammar, normalisePhrase } from '../../../src/providers/stt/pocketsphinx-grammar';
 import type { SttStream } from '../../../src/providers/stt/types';
 import { createEspeakTts } from '../../../src/providers/tts/espeak';
@@ -52,6 +56,15 @@ describe('phrase grammar', () => {
 });
 
 describe('PocketsphinxStt (Debian pocketsphinx + pocketsphinx-en-us)', () => {
+  it('reads a dictionary’s words, variants folded into their word', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-dict-'));
+    const path = join(dir, 'test.dict');
+    writeFileSync(path, 'a AH\na(2) EY\nbook B UH K\nbook(2) B UW K\nlonely\nx(ray) EH K S\n');
+    expect([...dictionaryWords(path)].sort()).toEqual(['a', 'book', 'lonely', 'x(ray)']);
+    rmSync(dir, { recursive: true });
+    expect(dictionaryWords(DEBIAN_POCKETSPHINX.dict).has('reservation')).toBe(true);
+  });
+
   it('is installed here', () => {
     expect(isPocketsphinxAvailable()).toBe(true);
   });
