@@ -13,8 +13,9 @@ import { percentile, printResults } from '../../../packages/engine/bench/stats';
 import { speechWav } from '../../../packages/engine/test/support';
 import { ensureRuntimeBuild } from '../../../scripts/runtime-build';
 import setupTestDatabase from '../../../test/global-setup';
+import { loadConfig } from '../src/config';
 import { CallClient } from '../test/support/call-client';
-import { localCall, publishReceptionist } from '../test/support/flows';
+import { localCall, publishReceptionist, TEST_SECRET } from '../test/support/flows';
 import { startTestRuntime, type TestRuntime } from '../test/support/test-runtime';
 import { callCountsArg, DEFAULT_CALL_COUNTS } from './call-counts';
 import { processCpuMs } from './process-cpu';
@@ -164,8 +165,13 @@ async function sparesWarm(runtime: TestRuntime): Promise<void> {
 export async function runCallsAtScaleBench(counts: number[] = DEFAULT_CALL_COUNTS): Promise<Record<string, number>> {
   await ensureRuntimeBuild(); // what call processes run
   const teardown = await setupTestDatabase();
-  // The runtime as `npm start` configures it (its own defaults), only on a free port.
-  const runtime = await startTestRuntime({ drainTimeoutMs: 30_000 });
+  // The runtime as `npm start` configures it (its own defaults, admission included), only on a free port.
+  const defaults = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, PARLEY_SECRET: TEST_SECRET });
+  const runtime = await startTestRuntime({
+    drainTimeoutMs: 30_000,
+    callLoadThreshold: defaults.callLoadThreshold,
+    maxStartWaitMs: defaults.maxStartWaitMs,
+  });
   const phrases = [(await speechWav('I need support')).samples, (await speechWav('something is broken')).samples];
   const version = await publishReceptionist();
   const results: Record<string, number> = {};

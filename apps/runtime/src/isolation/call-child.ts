@@ -1,5 +1,6 @@
 import {
   compile,
+  ProviderError,
   setEspeakBackend,
   setTurnModelLoader,
   type Transport,
@@ -117,5 +118,14 @@ process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') return void runCall(message.call);
   finish({ type: 'start_failed', reason: `a call process must be sent start first, not ${message.type}` }, 1);
 });
-await warmEngine();
+try {
+  await warmEngine();
+} catch (error) {
+  // A provider that failed once (a shared program slow to start on a busy machine) is tried again
+  // by the call's first sentence; anything else is a broken install, reported as a failed boot.
+  if (!(error instanceof ProviderError)) throw error;
+  createLogger({ pid: process.pid }).warn('warm-up: a provider failed; calls will try it again', {
+    error: describe(error),
+  });
+}
 post({ type: 'ready' });

@@ -11,7 +11,11 @@ export interface TestRuntime extends Runtime {
   callUrl(callId: string, token: string): string;
 }
 
-/** Starts a runtime on a free port; `overrides` change its config (drain timeout 5 s unless given). */
+/**
+ * Starts a runtime on a free port; `overrides` change its config (drain timeout 5 s unless given).
+ * Admission by CPU share and by expected start wait is off unless a test sets it: both follow how
+ * busy the machine is, which a test must not depend on (calls/admission.test.ts covers them).
+ */
 export async function startTestRuntime(overrides: Partial<RuntimeConfig> = {}): Promise<TestRuntime> {
   const config = {
     ...loadConfig({
@@ -21,6 +25,8 @@ export async function startTestRuntime(overrides: Partial<RuntimeConfig> = {}): 
       RUNTIME_PORT: '0',
       DRAIN_TIMEOUT_MS: '5000',
     }),
+    callLoadThreshold: Number.POSITIVE_INFINITY,
+    maxStartWaitMs: Number.POSITIVE_INFINITY,
     ...overrides,
   };
   const logs: Record<string, unknown>[] = [];

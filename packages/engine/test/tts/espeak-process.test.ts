@@ -101,7 +101,7 @@ describe('eSpeak NG as a separate program (@parley/espeak)', () => {
     if (!stalled) throw new Error('no eSpeak NG child process');
     process.kill(stalled, 'SIGSTOP');
     await expect(speak(tts, 'Nobody hears this.')).rejects.toMatchObject({ provider: 'espeak', kind: 'timeout' });
-    // A new program starts (the short timeout would also count its start-up, so use the default).
+    // A new program starts in its place.
     expect((await speak(createEspeakTts(), 'Working again.')).length).toBeGreaterThan(ENGINE_INPUT_RATE / 2);
     expect(espeakChildren()).not.toContain(stalled);
   });

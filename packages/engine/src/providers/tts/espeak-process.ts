@@ -129,8 +129,16 @@ interface Pending {
   id: number;
   resolve(wav: Uint8Array): void;
   reject(error: ProviderError): void;
-  timer: NodeJS.Timeout;
+  timeoutMs: number;
+  /** Set once the request is the program's current work (first in line). */
+  timer: NodeJS.Timeout | null;
 }
+
+/**
+ * Added to the first request's deadline: a new program compiles eSpeak NG's WASM first, which
+ * takes a second on an idle machine and many on a busy one.
+ */
+const STARTUP_ALLOWANCE_MS = 30_000;
 
 /** One running program: requests go out as JSON lines, answers come back in order. */
 export class EspeakProcess {
@@ -142,6 +150,7 @@ export class EspeakProcess {
   /** The current answer's header, while its WAV body is still arriving. */
   private header: { id: number; bytes: number } | null = null;
   private stderr = '';
+  private answered = false;
 
   constructor(program: string) {
     this.child = spawn(process.execPath, [program], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -175,18 +184,30 @@ export class EspeakProcess {
     this.child.kill('SIGKILL');
   }
 
-  /** Synthesizes `text`; rejects with a ProviderError when the program fails or takes over `timeoutMs`. */
+  /**
+   * Synthesizes `text`; rejects with a ProviderError when the program fails, or spends over
+   * `timeoutMs` on this sentence (counted from when it is first in line, so time queued behind
+   * other sentences of a shared program does not count).
+   */
   request(text: string, { voice, rate }: EspeakArgs, timeoutMs: number): Promise<Uint8Array> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.fail(`gave no answer within ${timeoutMs} ms`, 'timeout');
-        this.child.kill('SIGKILL');
-      }, timeoutMs);
-      this.pending.push({ id, resolve, reject, timer });
+      this.pending.push({ id, resolve, reject, timeoutMs, timer: null });
       this.busy();
       this.child.stdin.write(`${JSON.stringify({ id, text, voice, rate })}\n`);
+      this.armFirst();
     });
+  }
+
+  /** Starts the deadline of the request now first in line (the program is working on it). */
+  private armFirst(): void {
+    const first = this.pending[0];
+    if (!first || first.timer) return;
+    const ms = first.timeoutMs + (this.answered ? 0 : STARTUP_ALLOWANCE_MS);
+    first.timer = setTimeout(() => {
+      this.fail(`gave no answer within ${first.timeoutMs} ms`, 'timeout');
+      this.child.kill('SIGKILL');
+    }, ms);
   }
 
   /** Parses answers: a JSON header line, then (on success) `bytes` bytes of WAV. */
@@ -223,8 +244,10 @@ export class EspeakProcess {
   /** Removes the oldest request (the one just answered). */
   private settle(): Pending | undefined {
     const done = this.pending.shift();
-    if (done) clearTimeout(done.timer);
+    if (done?.timer) clearTimeout(done.timer);
+    this.answered = true;
     if (this.pending.length === 0) this.idle();
+    else this.armFirst();
     return done;
   }
 
@@ -232,7 +255,7 @@ export class EspeakProcess {
   private fail(reason: string, kind: 'server' | 'timeout'): void {
     this.exited = true;
     for (const waiting of this.pending.splice(0)) {
-      clearTimeout(waiting.timer);
+      if (waiting.timer) clearTimeout(waiting.timer);
       waiting.reject(new ProviderError('espeak', kind, `The eSpeak NG program ${reason}`));
     }
   }
