@@ -21,11 +21,11 @@ export interface LocalS3Options {
 }
 
 const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function fail(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/xml' });
-  res.end(xml(`<Error><Code>${code}</Code><Message>${escape(message)}</Message></Error>`));
+  res.end(xml(`<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error>`));
 }
 
 async function body(req: IncomingMessage): Promise<Buffer> {
@@ -90,13 +90,13 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3Serv
       const page = all.slice(0, pageSize);
       const truncated = all.length > page.length;
       const contents = page
-        .map((k) => `<Contents><Key>${escape(k)}</Key><Size>${bucket.get(k)?.length ?? 0}</Size></Contents>`)
+        .map((k) => `<Contents><Key>${escapeXml(k)}</Key><Size>${bucket.get(k)?.length ?? 0}</Size></Contents>`)
         .join('');
-      const next = truncated ? `<NextContinuationToken>${escape(page.at(-1) ?? '')}</NextContinuationToken>` : '';
+      const next = truncated ? `<NextContinuationToken>${escapeXml(page.at(-1) ?? '')}</NextContinuationToken>` : '';
       res.writeHead(200, { 'content-type': 'application/xml' });
       return res.end(
         xml(
-          `<ListBucketResult><Name>${bucketName}</Name><Prefix>${escape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
+          `<ListBucketResult><Name>${bucketName}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
         ),
       );
     }
