@@ -8,6 +8,8 @@ import { scenariosRoute } from '../http/scenarios-route';
 import { ProcessPool } from '../isolation/process-pool';
 import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
+import { openRecordingStore } from '../recordings/open-store';
+import { startRetentionSweep } from '../recordings/retention-sweep';
 import { LeaseKeeper } from '../records/lease-keeper';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
 import { DeliveryLoop } from '../webhooks/delivery-loop';
@@ -69,6 +71,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     metrics,
     operatorKeys,
     turnModelsDir: config.turnModelsDir,
+    recordings: config.recordings,
     onCallOver: (callId) => webhooks.callsOver([callId]),
     killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
     leases,
@@ -78,6 +81,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
   // Before taking calls: fail what an earlier run of this runtime left behind.
   await leases.start();
   webhooks.start();
+  const sweep = startRetentionSweep(await openRecordingStore(config.recordings.store), config.recordings.sweepMs, log);
   const calls = new LocalCallEndpoint({ supervisor: running, secret: config.secret, log });
   const scenarioRuns = new ScenarioRuns({
     operatorKeys,
@@ -127,6 +131,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     await running.drain(config.drainTimeoutMs);
     await Promise.all([pool.close(), livekit?.close()]);
     leases.stop();
+    sweep.stop();
     await webhooks.stop();
     calls.close();
     server.closeAllConnections();
