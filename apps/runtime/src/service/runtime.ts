@@ -9,6 +9,8 @@ import { ProcessPool } from '../isolation/process-pool';
 import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
 import { openRecordingStore } from '../recordings/open-store';
+import { isRecordingsPath, recordingsRoute } from '../recordings/recordings-route';
+import { runReplayProcess } from '../recordings/replay-process';
 import { startRetentionSweep } from '../recordings/retention-sweep';
 import { LeaseKeeper } from '../records/lease-keeper';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
@@ -24,6 +26,8 @@ const KILL_AFTER_TERM_MS = 2000;
 const UNCLAIMED_CALL_MS = 10 * 60_000;
 /** Memory admission leaves to the rest of the machine, MB. */
 const RESERVE_MEMORY_MB = 256;
+/** Longest a replay of one recording may take (a long call replays at >= 30x real time). */
+const REPLAY_WALL_MS = 120_000;
 
 /** A running runtime service. */
 export interface Runtime {
@@ -81,7 +85,8 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
   // Before taking calls: fail what an earlier run of this runtime left behind.
   await leases.start();
   webhooks.start();
-  const sweep = startRetentionSweep(await openRecordingStore(config.recordings.store), config.recordings.sweepMs, log);
+  const recordingStore = await openRecordingStore(config.recordings.store);
+  const sweep = startRetentionSweep(recordingStore, config.recordings.sweepMs, log);
   const calls = new LocalCallEndpoint({ supervisor: running, secret: config.secret, log });
   const scenarioRuns = new ScenarioRuns({
     operatorKeys,
@@ -106,6 +111,16 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     },
     calls,
     scenarios,
+    recordings: {
+      handles: isRecordingsPath,
+      serve: recordingsRoute({
+        store: recordingStore,
+        storeConfig: config.recordings.store,
+        secret: config.secret,
+        replay: (job) => runReplayProcess(job, REPLAY_WALL_MS),
+        log,
+      }),
+    },
     log,
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signCallToken } from '@parley/calls';
+import { signCallToken, signRecordingToken } from '@parley/calls';
 import { calls, type VersionRecord } from '@parley/db';
 import type { SessionEvent } from '@parley/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { startTestRuntime, type TestRuntime } from '../support/test-runtime';
 const loud = 500;
 
 let runtime: TestRuntime;
+/** The first test's call, replayed and deleted through the runtime's HTTP routes by the last. */
+let answeredCallId = '';
 let dir: string;
 let store: FsRecordingStore;
 const clients: CallClient[] = [];
@@ -63,6 +65,7 @@ describe('a recorded local call', () => {
   it('stores both tracks and the timeline, lined up: each utterance sounds within 40 ms of its playback start', async () => {
     const version = await publishReceptionist();
     const { callId, client } = await recordedCall(version);
+    answeredCallId = callId;
     await client.waitFor('the greeting to finish', () =>
       client.events.some((e) => e.type === 'agent_state' && e.state === 'listening'),
     );
@@ -125,5 +128,47 @@ describe('a recorded local call', () => {
     expect(events(timeline).some((e) => e.type === 'session_started')).toBe(true);
     expect(agent.length / 16000).toBeGreaterThan(1);
     expect(firstLoud(agent)).toBeGreaterThan(0);
+  });
+
+  it('is read, replayed under other settings and deleted through the runtime, with a recording token only', async () => {
+    expect(answeredCallId).not.toBe('');
+    const url = (part = '') => `${runtime.url}/recordings/${answeredCallId}${part}`;
+    const auth = { authorization: `Bearer ${signRecordingToken(TEST_SECRET, answeredCallId)}` };
+    expect((await fetch(url('/timeline.jsonl'))).status).toBe(401);
+    const otherToken = signRecordingToken(TEST_SECRET, '7f0c3d4e-1b2a-4c5d-8e9f-0a1b2c3d4e5f');
+    expect((await fetch(url('/caller.pcm'), { headers: { authorization: `Bearer ${otherToken}` } })).status).toBe(401);
+    const caller = await fetch(url('/caller.pcm'), { headers: auth });
+    expect(caller.status).toBe(200);
+    expect((await caller.arrayBuffer()).byteLength).toBeGreaterThan(32000);
+
+    const replay = async (overrides: unknown) =>
+      fetch(url('/replay'), {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ overrides }),
+      });
+    const own = await replay({});
+    expect(own.status).toBe(200);
+    const ownResult = (await own.json()) as import('@parley/engine').ReplayResult;
+    const heard = ownResult.turns.filter((row) => row.replay);
+    expect(heard.length).toBeGreaterThanOrEqual(1);
+    expect(heard.every((row) => row.recorded !== null)).toBe(true);
+    const slower = (await (await replay({ endpointing: { minDelay: 2000 } })).json()) as typeof ownResult;
+    const slowTurn = slower.turns.find((row) => row.replay)!;
+    expect(slowTurn.replay!.decidedAt - slowTurn.speechEndAt).toBeGreaterThanOrEqual(2000);
+    expect(slowTurn.replay!.decidedAt).toBeGreaterThan(heard[0]!.replay!.decidedAt);
+
+    const bad = await replay({ endpointing: { minDelay: -5 } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      code: 'invalid_overrides',
+      error: expect.stringMatching(/^overrides\.endpointing\.minDelay: /),
+    });
+
+    expect((await fetch(url(), { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect(await store.read(answeredCallId, 'caller.pcm')).toBeNull();
+    expect((await calls.get(answeredCallId)).recorded).toBe(false);
+    expect((await fetch(url('/timeline.jsonl'), { headers: auth })).status).toBe(404);
+    expect((await replay({})).status).toBe(404);
   });
 });
