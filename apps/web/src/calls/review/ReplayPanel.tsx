@@ -7,6 +7,9 @@ import { TurnHandlingFields } from '@/src/builder/settings/TurnHandlingFields';
 import { setPath } from '@/src/builder/state/paths';
 import { recordingsApi } from './recordings-api';
 
+/** The settings a replay re-runs: turn detection, endpointing, interruption and the VAD. */
+const replayable = /^(turnDetection|endpointing\.|interruption\.|vad\.)/;
+
 const ms = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : `${Math.round(value)} ms`;
 const at = (value: number | null | undefined) =>
@@ -83,6 +86,7 @@ export function ReplayPanel({
           inherited={settings}
           scope="session"
           pathPrefix="replay"
+          only={(meta) => replayable.test(meta.path)}
           onChange={(path, value) => setOverrides((current) => setPath(current, path, value))}
         />
       </details>
