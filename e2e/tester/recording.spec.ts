@@ -1,5 +1,6 @@
 import { templates } from '../../packages/engine/src/templates';
 import { createFlow } from '../support/api';
+import { builder } from '../support/builder-page';
 import { expect, test } from './support/fixtures';
 import { loadLine, sayLine } from './support/scripted-mic';
 
@@ -24,10 +25,18 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   await tester.getByRole('button', { name: 'Start call' }).click();
   const status = tester.getByTestId('agent-status');
   await expect(status).toHaveAttribute('data-state', 'listening', { timeout: 20_000 });
+  // During the call the inspector folds away (canvas and tester get the room) until pinned.
+  await expect(page.getByRole('complementary', { name: 'Inspector', exact: true })).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Inspector (folded during the call)' })).toBeVisible();
   await sayLine(page, BILL);
   await expect(tester.getByRole('list', { name: 'Timeline' })).toContainText('Handoff reception → billing', {
     timeout: 20_000,
   });
+  // The canvas follows the call to the agent it is in.
+  await expect(builder(page).node('billing')).toBeInViewport();
+  const during = testInfo.outputPath('tester-during-call-1440x900.png');
+  await page.screenshot({ path: during });
+  await testInfo.attach('builder during a call (inspector folded)', { path: during, contentType: 'image/png' });
   await expect(status).toHaveAttribute('data-state', 'listening', { timeout: 20_000 });
   await tester.getByRole('button', { name: 'Hang up' }).click();
 
