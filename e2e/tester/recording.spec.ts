@@ -95,4 +95,13 @@ test('a recorded spoken test call: review both waveforms and events, replay with
     flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
   };
   expect(flow.flow.draft.settings.turnHandling?.endpointing?.minDelay).toBe(2500);
+
+  // Deleting the recording from the call's view: the section goes, the call no longer has one.
+  const callId = /\/calls\/([^/#?]+)/.exec(page.url())?.[1] ?? '';
+  page.once('dialog', (dialog) => void dialog.accept());
+  await review.getByRole('button', { name: 'Delete recording' }).click();
+  await expect(review).toBeHidden();
+  const call = (await (await request.get(`/api/calls/${callId}`)).json()) as { call: { recorded: boolean } };
+  expect(call.call.recorded).toBe(false);
+  expect((await request.get(`/api/calls/${callId}/recording/caller.pcm`)).status()).toBe(404);
 });
