@@ -17,6 +17,25 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   const id = await createFlow(request, { ...receptionist, name: 'Recorded call' });
   await page.goto(`/flows/${id}`);
   await loadLine(page, BILL);
+
+  // Recording every call is a setting of the flow record (Session tab), saved at once, off by default.
+  await page.getByRole('tab', { name: 'Session' }).click();
+  const recordAll = page.getByRole('checkbox', { name: 'Record every call of this flow' });
+  await expect(recordAll).not.toBeChecked();
+  await recordAll.check();
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/flows/${id}/recording`)).json()) as { recordCalls: boolean }).recordCalls,
+    )
+    .toBe(true);
+  await recordAll.uncheck();
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/flows/${id}/recording`)).json()) as { recordCalls: boolean }).recordCalls,
+    )
+    .toBe(false);
   await page.getByRole('button', { name: 'Test', exact: true }).click();
   const tester = page.getByRole('complementary', { name: 'Tester' });
 
@@ -104,4 +123,14 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   const call = (await (await request.get(`/api/calls/${callId}`)).json()) as { call: { recorded: boolean } };
   expect(call.call.recorded).toBe(false);
   expect((await request.get(`/api/calls/${callId}/recording/caller.pcm`)).status()).toBe(404);
+
+  // The workspace's retention is set in Settings.
+  await page.goto('/settings');
+  const retention = page.getByRole('region', { name: 'Call recordings' });
+  await retention.getByLabel('Keep recordings for (days)').fill('7');
+  await retention.getByRole('button', { name: 'Save' }).click();
+  await expect(retention.getByRole('status')).toHaveText('Saved.');
+  expect(
+    ((await (await request.get('/api/workspace/recordings')).json()) as { retentionDays: number }).retentionDays,
+  ).toBe(7);
 });
