@@ -15,6 +15,10 @@ const benches: Record<string, { title: string; load: () => Promise<Bench> }> = {
     title: 'VAD per 32 ms chunk: our stream vs bare onnxruntime (target ratio <= 1.2)',
     load: async () => (await import('../packages/engine/bench/vad.bench')).runVadBench,
   },
+  replay: {
+    title: 'turn-taking replay of 10 minutes of recorded caller audio (target >= 30x real time)',
+    load: async () => (await import('../packages/engine/bench/replay.bench')).runReplayBench,
+  },
   session: {
     title: 'in-process sessions: engine overhead per turn (target p95 < 5 ms; >= 50 sessions with p95 < 20 ms)',
     load: async () => {

@@ -15,11 +15,12 @@ export const runtimeDist = join(root, 'apps', 'runtime', 'dist');
 /** Written last: its time is the build's, its absence means no complete build. */
 const stamp = join(runtimeDist, 'build-stamp.json');
 
-/** Output name -> source. call-child, scenario-child and the turn-model worker are started by path at run time. */
+/** Output name -> source. call-child, scenario-child, replay-child and the turn-model worker are started by path at run time. */
 const entryPoints = {
   main: 'apps/runtime/src/main.ts',
   'call-child': 'apps/runtime/src/isolation/call-child.ts',
   'scenario-child': 'apps/runtime/src/scenarios/scenario-child.ts',
+  'replay-child': 'apps/runtime/src/recordings/replay-child.ts',
   'turn-model-worker': 'packages/engine/src/providers/turn/worker-host.ts',
 };
 /** Everything the build is made from. */

@@ -5,6 +5,7 @@ import { resolveParleySecret } from '@parley/calls';
 import { providerCatalog } from '@parley/engine/flow';
 import { z } from 'zod';
 import { type KeyedWorkspaces, parseKeyedWorkspaces } from './calls/operator-keys';
+import { type RecordingsConfig, recordingsConfig } from './recordings/recordings-config';
 import type { DeliveryLoopOptions } from './webhooks/delivery-loop';
 
 /** LiveKit server access; when present the runtime also takes calls dispatched by LiveKit. */
@@ -62,6 +63,8 @@ export interface RuntimeConfig {
   turnModelsDir: string;
   /** Post-call webhook sending and retries. */
   webhooks: DeliveryLoopOptions;
+  /** Call recordings: the store and how often it is written and swept. */
+  recordings: RecordingsConfig;
 }
 
 /** Post-call webhooks one runtime sends at once. */
@@ -196,5 +199,6 @@ export function loadConfig(
       pollMs: values.WEBHOOK_POLL_MS,
       batch: WEBHOOK_BATCH,
     },
+    recordings: recordingsConfig(env, dataDir),
   };
 }

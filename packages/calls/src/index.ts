@@ -10,6 +10,7 @@ export { CallCloseCode, type CallErrorCode, type ServerMessage } from './protoco
 export { type ParleySecret, resolveParleySecret } from './secret/parley-secret';
 export { type CallTokenClaims, DEFAULT_TOKEN_TTL_MS, signCallToken, verifyCallToken } from './token/call-token';
 export { CallTokenError, type CallTokenProblem } from './token/call-token-error';
+export { signRecordingToken, verifyRecordingToken } from './token/recording-token';
 export { signScenarioRunToken, verifyScenarioRunToken } from './token/scenario-run-token';
 export {
   type CallEndedPayload,

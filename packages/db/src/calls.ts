@@ -28,6 +28,8 @@ export interface CallRecord {
   versionNumber: number;
   /** SessionEvents the runtime could not store; the call's event log has gaps when above 0. */
   eventsDropped: number;
+  /** The call's audio goes to (or is in) the recording store. */
+  recorded: boolean;
 }
 
 /** A call row as read with its version's flow id and number. */
@@ -59,6 +61,8 @@ export interface NewCallDetails {
   callerIdentity?: string;
   variables?: CallVariables;
   apiKeyId?: string;
+  /** Record this call even when its flow does not record every call (the tester's tick). */
+  record?: boolean;
 }
 
 async function findCall(id: string): Promise<CallRecord> {
@@ -84,7 +88,10 @@ export const calls = {
     db: Pick<ReturnType<typeof getDb>, 'call' | 'flowVersion'> = getDb(),
   ): Promise<CallRecord> {
     const version = isUuid(input.flowVersionId)
-      ? await db.flowVersion.findUnique({ where: { id: input.flowVersionId }, select: { id: true } })
+      ? await db.flowVersion.findUnique({
+          where: { id: input.flowVersionId },
+          select: { id: true, flow: { select: { recordCalls: true } } },
+        })
       : null;
     if (!version) throw new NotFoundError(`Version ${input.flowVersionId}`);
     const row = await db.call.create({
@@ -96,6 +103,7 @@ export const calls = {
         callerIdentity: input.callerIdentity ?? null,
         variables: input.variables ?? {},
         apiKeyId: input.apiKeyId ?? null,
+        recorded: version.flow.recordCalls || input.record === true,
       },
       include: withVersion,
     });

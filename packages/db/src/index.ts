@@ -17,6 +17,7 @@ export { CallCapReachedError, InvalidFlowError, NotFoundError, RevisionConflictE
 export { type FlowWebhookRecord, flowWebhooks, webhookUrlProblem } from './flow-webhooks';
 export { type FlowRecord, type FlowSummary, flows } from './flows';
 export { type RateLimit, rateLimits } from './rate-limits';
+export { maxRetentionDays, recordings } from './recordings';
 export { forWorkspace, type WorkspaceRepositories } from './scoped';
 export { maxSecretLength, type SecretName, secretNamePattern, secrets } from './secrets';
 export { type SessionRecord, sessions } from './sessions';

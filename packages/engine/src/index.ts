@@ -43,7 +43,7 @@ export { loadSileroSession } from './providers/vad/silero-model';
 export { createSileroVad } from './providers/vad/silero-vad';
 export type * from './providers/vad/types';
 export { createVadStream } from './providers/vad/vad-stream';
-export { type Clock, createRealClock } from './session/clock';
+export { type Clock, createRealClock, type TimerHandle } from './session/clock';
 export { Endpointing, type EndpointingSettings, type EndpointingValues } from './session/endpointing';
 export type * from './session/events';
 export type { SessionProviders } from './session/session-providers';

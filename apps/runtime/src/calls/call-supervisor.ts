@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { CallTransportSpec } from '../isolation/ipc-messages';
 import type { ProcessPool } from '../isolation/process-pool';
 import type { Logger } from '../log';
+import type { RecordingsConfig } from '../recordings/recordings-config';
 import type { LeaseKeeper } from '../records/lease-keeper';
 import type { RuntimeMetrics } from '../service/metrics';
 import { type AdmissionLimits, admissionProblem, memoryAvailableMb, OwnCpuLoad } from './admission';
@@ -24,6 +25,8 @@ export interface CallSupervisorOptions {
   operatorKeys: OperatorKeys;
   /** The turn models folder every call's flow picks its model from, by name. */
   turnModelsDir: string;
+  /** Where calls marked `recorded` record their audio. */
+  recordings: RecordingsConfig;
   /** Hears each call once it is over and its outcome stored (post-call webhooks). */
   onCallOver?: (callId: string) => void;
   log: Logger;
@@ -126,6 +129,9 @@ export class CallSupervisor {
             turnModelsDir: this.options.turnModelsDir,
             webhookAllowList: call.workspace.webhookAllowList,
             variables: call.call.variables,
+            recording: call.call.recorded
+              ? { store: this.options.recordings.store, flushMs: this.options.recordings.flushMs }
+              : null,
           },
           this.options.pool,
           this.options.metrics,

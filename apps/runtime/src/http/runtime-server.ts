@@ -10,6 +10,11 @@ export interface RuntimeServerOptions {
   calls: LocalCallEndpoint;
   /** POST /scenarios/run (see scenarios-route.ts). */
   scenarios: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** /recordings/:callId/... (see recordings/recordings-route.ts). */
+  recordings: {
+    handles(path: string): boolean;
+    serve(request: IncomingMessage, response: ServerResponse, path: string): Promise<void>;
+  };
   log: Logger;
 }
 
@@ -27,6 +32,12 @@ export function createRuntimeServer(options: RuntimeServerOptions): Server {
     const path = new URL(request.url ?? '/', 'http://runtime').pathname;
     if (path === '/scenarios/run' && request.method === 'POST') {
       options.scenarios(request, response).catch(() => json(response, 500, { error: 'scenario run failed' }));
+      return;
+    }
+    if (options.recordings.handles(path)) {
+      options.recordings
+        .serve(request, response, path)
+        .catch(() => json(response, 500, { error: 'recording request failed' }));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -1,5 +1,6 @@
 import {
   compile,
+  createRealClock,
   ProviderError,
   setEspeakBackend,
   setTurnModelLoader,
@@ -9,6 +10,7 @@ import {
 } from '@parley/engine';
 import { callerVariables } from '../dispatch/sip-variables';
 import { createLogger } from '../log';
+import { withRecording } from '../recordings/call-recording';
 import { type OpenedTransport, openCallTransport } from './call-transport';
 import type { CallStart, ChildMessage, ParentMessage } from './ipc-messages';
 import { watchLag } from './lag-monitor';
@@ -82,10 +84,20 @@ async function runCall(call: CallStart): Promise<void> {
       variables = callerVariables(variables, opened.linkedCaller, new Set(plan.variables.map((v) => v.name)));
       post({ type: 'caller', identity, sip, variables });
     }
-    const { transport, closed } = watchClose(opened.transport);
+    // One clock for the session and the recording, so the tracks line up with the events.
+    const clock = createRealClock();
+    const recorded = await withRecording(opened.transport, {
+      callId: call.callId,
+      plan,
+      recording: call.recording,
+      clock,
+      log,
+    });
+    const { transport, closed } = watchClose(recorded);
     session = new VoiceSession({
       plan,
       transport,
+      clock,
       secrets: call.secrets,
       providerKeys: call.providerKeys,
       turnModelsDir: call.turnModelsDir,

@@ -1,4 +1,5 @@
 import type { EndOfTurnContext, ProviderErrorKind, SessionEvent, TurnModelSpec } from '@parley/engine';
+import type { CallRecordingStart } from '../recordings/call-recording';
 
 /** How the call's process meets its caller: over the parent (local WebSocket) or in a LiveKit room it joins itself. */
 export type CallTransportSpec =
@@ -22,6 +23,8 @@ export interface CallStart {
   webhookAllowList: string[];
   /** The call's values for the flow's {{variables}} (over the flow's defaults). */
   variables: Record<string, string>;
+  /** Where to record the call's audio; null when it is not recorded. */
+  recording: CallRecordingStart | null;
 }
 
 /** What agent audio already sent should do: see the local protocol's `playback` message. */

@@ -9,6 +9,10 @@ import { ProcessPool } from '../isolation/process-pool';
 import { SharedServices } from '../isolation/shared-services';
 import { LocalCallEndpoint } from '../local/local-call-endpoint';
 import type { Logger } from '../log';
+import { openRecordingStore } from '../recordings/open-store';
+import { isRecordingsPath, recordingsRoute } from '../recordings/recordings-route';
+import { runReplayProcess } from '../recordings/replay-process';
+import { startRetentionSweep } from '../recordings/retention-sweep';
 import { LeaseKeeper } from '../records/lease-keeper';
 import { ScenarioRuns } from '../scenarios/scenario-runs';
 import { DeliveryLoop } from '../webhooks/delivery-loop';
@@ -23,6 +27,8 @@ const KILL_AFTER_TERM_MS = 2000;
 const UNCLAIMED_CALL_MS = 10 * 60_000;
 /** Memory admission leaves to the rest of the machine, MB. */
 const RESERVE_MEMORY_MB = 256;
+/** Longest a replay of one recording may take (a long call replays at >= 30x real time). */
+const REPLAY_WALL_MS = 120_000;
 
 /** A running runtime service. */
 export interface Runtime {
@@ -75,6 +81,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     metrics,
     operatorKeys,
     turnModelsDir: config.turnModelsDir,
+    recordings: config.recordings,
     onCallOver: (callId) => webhooks.callsOver([callId]),
     killDeadline: { graceMs: config.endGraceMs, termMs: KILL_AFTER_TERM_MS },
     leases,
@@ -84,6 +91,8 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
   // Before taking calls: fail what an earlier run of this runtime left behind.
   await leases.start();
   webhooks.start();
+  const recordingStore = await openRecordingStore(config.recordings.store);
+  const sweep = startRetentionSweep(recordingStore, config.recordings.sweepMs, log);
   const calls = new LocalCallEndpoint({ supervisor: running, secret: config.secret, log });
   const scenarioRuns = new ScenarioRuns({
     operatorKeys,
@@ -108,6 +117,16 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     },
     calls,
     scenarios,
+    recordings: {
+      handles: isRecordingsPath,
+      serve: recordingsRoute({
+        store: recordingStore,
+        storeConfig: config.recordings.store,
+        secret: config.secret,
+        replay: (job) => runReplayProcess(job, REPLAY_WALL_MS),
+        log,
+      }),
+    },
     log,
   });
   await new Promise<void>((resolve, reject) => {
@@ -134,6 +153,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
     await Promise.all([pool.close(), livekit?.close()]);
     await services.close();
     leases.stop();
+    sweep.stop();
     await webhooks.stop();
     calls.close();
     server.closeAllConnections();

@@ -36,7 +36,27 @@ describe('runtime config from the environment', () => {
       keyedWorkspaces: new Set(),
       turnModelsDir: resolve(dataDir, 'models'),
       webhooks: { retryBaseMs: 30_000, maxAttempts: 6, timeoutMs: 10_000, pollMs: 5000, batch: 10 },
+      recordings: { store: { kind: 'fs', dir: resolve(dataDir, 'recordings') }, flushMs: 1000, sweepMs: 3_600_000 },
     });
+  });
+
+  it('records into an S3-compatible bucket when one is named, with keys only in pairs', () => {
+    const s3 = {
+      ...base,
+      RECORDINGS_S3_BUCKET: 'calls',
+      RECORDINGS_S3_ENDPOINT: 'http://127.0.0.1:9000',
+      RECORDINGS_S3_ACCESS_KEY_ID: 'id',
+      RECORDINGS_S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig(s3, dataDir).recordings.store).toEqual({
+      kind: 's3',
+      bucket: 'calls',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9000',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+    });
+    expect(() => loadConfig({ ...s3, RECORDINGS_S3_SECRET_ACCESS_KEY: '' }, dataDir)).toThrow(/go together/);
+    expect(() => loadConfig({ ...base, RECORDING_FLUSH_MS: '0' }, dataDir)).toThrow(/RECORDING_FLUSH_MS/);
   });
 
   it('reads the post-call webhook retry settings', () => {

@@ -2,6 +2,7 @@ import { requirePageSession } from '@/src/server/auth/page-session';
 import { AddUserPanel } from '@/src/settings/AddUserPanel';
 import { AllowListPanel } from '@/src/settings/AllowListPanel';
 import { ApiKeysPanel } from '@/src/settings/ApiKeysPanel';
+import { RecordingRetentionPanel } from '@/src/settings/RecordingRetentionPanel';
 import { SecretsPanel } from '@/src/settings/SecretsPanel';
 import { WidgetKeysPanel } from '@/src/settings/WidgetKeysPanel';
 import { WorkspaceSlugPanel } from '@/src/slugs/WorkspaceSlugPanel';
@@ -18,6 +19,7 @@ export default async function SettingsPage() {
       <WorkspaceSlugPanel canEdit={admin} />
       <SecretsPanel canEdit={admin} />
       <AllowListPanel canEdit={admin} />
+      <RecordingRetentionPanel canEdit={admin} />
       <ApiKeysPanel canEdit={admin} />
       <WidgetKeysPanel canEdit={admin} />
       {admin && <AddUserPanel />}

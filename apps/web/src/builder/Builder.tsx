@@ -12,6 +12,7 @@ import type { CallHighlight } from '../highlight/call-highlight';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { Palette } from './canvas/Palette';
 import { useCanvasShortcuts } from './canvas/use-canvas-shortcuts';
+import { InspectorFold } from './InspectorFold';
 import { SidePanel, type SidePanelTab } from './SidePanel';
 import { ConflictBanner } from './state/ConflictBanner';
 import { SaveIndicator } from './state/SaveIndicator';
@@ -55,6 +56,9 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
   const [testerOpen, setTesterOpen] = useState(false);
   const [testerMounted, setTesterMounted] = useState(false);
   const [highlight, setHighlight] = useState<CallHighlight | null>(null);
+  const [inspectorPinned, setInspectorPinned] = useState(false);
+  // During a call (or its replay) canvas and tester get the room: the inspector folds unless pinned.
+  const inspectorFolded = testerOpen && highlight !== null && !inspectorPinned;
   const [scenarioResults, setScenarioResults] = useState<ScenarioResult[]>([]);
   const failedScenarios = useMemo(
     () => scenarioResults.filter((r) => r.status !== 'passed').map((r) => r.name),
@@ -129,6 +133,12 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
           <button type="button" onClick={() => downloadSpec(spec)}>
             Export JSON
           </button>
+          {testerOpen && (
+            <label className="pin-inspector">
+              <input type="checkbox" checked={inspectorPinned} onChange={(e) => setInspectorPinned(e.target.checked)} />
+              Pin inspector
+            </label>
+          )}
           <button type="button" aria-pressed={testerOpen} onClick={toggleTester}>
             Test
           </button>
@@ -153,21 +163,25 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
           </div>
           <ProblemsList issues={issues.all} onSelect={goToIssue} />
         </div>
-        <SidePanel
-          tab={tab}
-          onTab={setTab}
-          flowId={flow.id}
-          spec={spec}
-          selection={selection}
-          edit={edit}
-          seal={seal}
-          setSelection={setSelection}
-          onPickAgent={showAgent}
-          flush={autosave.flush}
-          revision={autosave.revision}
-          onRestored={onReplaced}
-          failedScenarios={failedScenarios}
-        />
+        {inspectorFolded ? (
+          <InspectorFold onShow={() => setInspectorPinned(true)} />
+        ) : (
+          <SidePanel
+            tab={tab}
+            onTab={setTab}
+            flowId={flow.id}
+            spec={spec}
+            selection={selection}
+            edit={edit}
+            seal={seal}
+            setSelection={setSelection}
+            onPickAgent={showAgent}
+            flush={autosave.flush}
+            revision={autosave.revision}
+            onRestored={onReplaced}
+            failedScenarios={failedScenarios}
+          />
+        )}
         {/* Mounted when first opened, then hidden rather than unmounted: closing must not drop a running call. */}
         {testerMounted && (
           <div hidden={!testerOpen} className="tester-dock">

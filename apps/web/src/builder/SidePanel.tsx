@@ -4,6 +4,7 @@ import type { FlowSpec } from '@parley/engine/flow';
 import dynamic from 'next/dynamic';
 import { memo } from 'react';
 import type { FlowWithIssues } from '@/src/api/types';
+import { FlowRecordingSetting } from '../calls/review/FlowRecordingSetting';
 import { WebhookSettings } from '../webhooks/WebhookSettings';
 import { AgentPicker } from './inspectors/AgentPicker';
 import { SelectionInspector } from './inspectors/SelectionInspector';
@@ -75,6 +76,7 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
           <>
             <SessionPanel flowId={props.flowId} spec={spec} edit={edit} seal={seal} />
             <WebhookSettings flowId={props.flowId} />
+            <FlowRecordingSetting flowId={props.flowId} />
           </>
         )}
         {tab === 'variables' && <VariablesPanel spec={spec} edit={edit} seal={seal} />}

@@ -13,6 +13,7 @@ import type { SessionEvent } from '@/src/tester/types';
 import './calls.css';
 import { CallFacts } from './CallFacts';
 import { CallVariables } from './CallVariables';
+import { RecordingReview } from './review/RecordingReview';
 
 type Loaded =
   | { kind: 'loading' }
@@ -101,6 +102,16 @@ export function CallDetailPage({ callId }: { callId: string }) {
               />
             </section>
           </div>
+          {loaded.call.recorded && (
+            <section id="recording" className="call-section call-recording" aria-label="Recording">
+              <h2>Recording</h2>
+              <RecordingReview
+                callId={loaded.call.id}
+                flowId={loaded.call.flowId}
+                onDeleted={() => setLoaded({ ...loaded, call: { ...loaded.call, recorded: false } })}
+              />
+            </section>
+          )}
         </>
       )}
     </div>

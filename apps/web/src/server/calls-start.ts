@@ -17,7 +17,7 @@ const LOCAL_TOKEN_TTL_MS = 60_000;
 /** Creates the pending call unless the workspace has `max` going (429 too_many_calls). */
 async function createCall(
   repos: WorkspaceRepositories,
-  input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string },
+  input: { flowVersionId: string; mode: 'livekit' | 'local'; room?: string; record?: boolean },
   max: number,
 ) {
   try {
@@ -37,18 +37,19 @@ export async function startTestCall(
   config: CallsConfig,
   repos: WorkspaceRepositories,
   flowId: string,
-  options: { version?: number | undefined; max: number },
+  options: { version?: number | undefined; max: number; record?: boolean | undefined },
 ): Promise<StartedCall> {
   const { max } = options;
+  const record = options.record === true;
   if (!config.livekit) await requireRuntimeReady(config);
   const version = await versionForTest(repos, flowId, options.version);
   if (config.livekit) {
     const room = newRoomName();
-    const call = await createCall(repos, { flowVersionId: version.id, mode: 'livekit', room }, max);
+    const call = await createCall(repos, { flowVersionId: version.id, mode: 'livekit', room, record }, max);
     const join = await joinLiveKitCall(config.livekit, room, { callId: call.id, flowVersionId: version.id });
     return { callId: call.id, versionNumber: version.number, mode: 'livekit', ...join };
   }
-  const call = await createCall(repos, { flowVersionId: version.id, mode: 'local' }, max);
+  const call = await createCall(repos, { flowVersionId: version.id, mode: 'local', record }, max);
   const { url, token } = localJoin(config, call);
   return { callId: call.id, versionNumber: version.number, mode: 'local', url, token };
 }

@@ -22,5 +22,6 @@ export function callView(call: CallRecord): CallView {
     endedAt: call.endedAt?.toISOString() ?? null,
     durationMs: call.startedAt && call.endedAt ? call.endedAt.getTime() - call.startedAt.getTime() : null,
     failureReason: call.failureReason,
+    recorded: call.recorded,
   };
 }

@@ -23,7 +23,22 @@ export const restoreBody = z
   .strict();
 
 /** POST /api/flows/:id/calls: the version to call; without one, the draft (snapshotted first). */
-export const startCallBody = z.object({ version: z.number().int().positive().optional() }).strict();
+export const startCallBody = z
+  .object({
+    version: z.number().int().positive().optional(),
+    /** Record this test call's audio even when the flow does not record every call. */
+    record: z.boolean().optional(),
+  })
+  .strict();
+
+/** PUT /api/flows/:id/recording: whether every call of the flow is recorded. */
+export const flowRecordingBody = z.object({ recordCalls: z.boolean() }).strict();
+
+/** PUT /api/workspace/recordings: how many days recordings are kept. */
+export const recordingRetentionBody = z.object({ retentionDays: z.number().int().min(1).max(3650) }).strict();
+
+/** POST /api/calls/:id/replay: turn-handling overrides to replay the call's recording with. */
+export const replayBody = z.object({ overrides: z.record(z.string(), z.unknown()).default({}) }).strict();
 
 /** POST /api/flows/:id/scenarios/run: which scenarios to run (all when absent). */
 export const runScenariosBody = z.object({ scenarioIds: z.array(z.string().min(1)).max(200).optional() }).strict();

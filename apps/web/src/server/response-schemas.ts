@@ -85,7 +85,15 @@ export const callResponse = z.object({
   /** From the start of the conversation to its end; null until both are known. */
   durationMs: z.number().nullable(),
   failureReason: z.string().nullable(),
+  /** The call's audio is in the recording store (GET /api/calls/:id/recording/:file). */
+  recorded: z.boolean(),
 });
+
+/** GET/PUT /api/flows/:id/recording. */
+export const flowRecordingResponse = z.object({ recordCalls: z.boolean() });
+
+/** GET/PUT /api/workspace/recordings. */
+export const recordingRetentionResponse = z.object({ retentionDays: z.number().int() });
 
 /** GET /api/flows/:id/calls: newest first. */
 export const callListResponse = z.object({ calls: z.array(callResponse) });

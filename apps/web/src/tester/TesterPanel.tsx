@@ -40,7 +40,8 @@ export const TesterPanel = memo(function TesterPanel({
 }: TesterPanelProps) {
   const [tab, setTab] = useState<Tab>('call');
   const [replaying, setReplaying] = useState<string | null>(null);
-  const call = useTestCall(flowId);
+  const [record, setRecord] = useState(false);
+  const call = useTestCall(flowId, record);
   const { phase, view } = call;
 
   // The live call's path while on the Call tab; a replay sets its own.
@@ -73,7 +74,7 @@ export const TesterPanel = memo(function TesterPanel({
       <div id="tester-body" role="tabpanel" aria-labelledby={`tester-tab-${tab}`} className="tester-body">
         {/* The call stays mounted while other tabs show, so switching tabs never drops it. */}
         <div hidden={tab !== 'call'}>
-          <CallPanel spec={spec} flowId={flowId} call={call} flush={flush} />
+          <CallPanel spec={spec} flowId={flowId} call={call} flush={flush} record={record} onRecordChange={setRecord} />
         </div>
         {tab === 'history' &&
           (replaying ? (

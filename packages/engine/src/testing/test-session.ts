@@ -1,9 +1,11 @@
-import { ENGINE_INPUT_RATE, type PcmFrame } from '../audio/frame';
+import { ENGINE_INPUT_RATE, frameDurationMs, type PcmFrame } from '../audio/frame';
+import { Resampler } from '../audio/resample';
 import { readWav } from '../audio/wav';
 import { type Clock, createRealClock } from '../session/clock';
 import type { SessionEvent } from '../session/events';
 import { VoiceSession, type VoiceSessionOptions } from '../session/voice-session';
 import { InProcessTransport } from './in-process-transport';
+import { agentSpeechFromPlayback, type TurnRecording } from './replay/turn-recording';
 import { toRunEvents } from './run-events';
 import { RunExpect } from './run-expect';
 import { VirtualClock } from './virtual-clock';
@@ -15,6 +17,8 @@ export interface TestSessionOptions extends Omit<VoiceSessionOptions, 'transport
   maxRunMs?: number;
   /** Keep the agent's audio samples in the output log (default true). */
   keepAudio?: boolean;
+  /** Keep the caller's audio as sent, for turnRecording() (default false). */
+  recordCaller?: boolean;
 }
 
 export interface RunResult {
@@ -41,6 +45,9 @@ export class TestSession {
   private readonly silence = new Int16Array((ENGINE_INPUT_RATE * frameMs) / 1000);
   private pump: Promise<void> | null = null;
   private stopped = false;
+  private readonly callerAudio: Int16Array[] = [];
+  private callerStartMs: number | null = null;
+  private callerResampler: Resampler | null = null;
 
   constructor(private readonly options: TestSessionOptions) {
     this.clock = options.clock === 'real' ? createRealClock() : new VirtualClock();
@@ -81,7 +88,15 @@ export class TestSession {
     const pcm = audio instanceof Uint8Array ? readWav(audio) : audio;
     const step = Math.round((pcm.sampleRate * frameMs) / 1000);
     for (let at = 0; at < pcm.samples.length; at += step) {
-      this.audioQueue.push({ samples: pcm.samples.subarray(at, at + step), sampleRate: pcm.sampleRate });
+      let samples = pcm.samples.subarray(at, at + step);
+      if (samples.length < step) {
+        // The line goes on after the last word: a short last frame is filled with silence, so
+        // the caller's audio keeps pace with session time (20 ms per frame).
+        const padded = new Int16Array(step);
+        padded.set(samples);
+        samples = padded;
+      }
+      this.audioQueue.push({ samples, sampleRate: pcm.sampleRate });
     }
     while (this.audioQueue.length > 0 && !this.stopped) await this.tick();
   }
@@ -114,6 +129,31 @@ export class TestSession {
     await this.pump;
   }
 
+  /**
+   * The run so far as a recording (needs `recordCaller`): the caller's audio at 16 kHz, the
+   * agent's playback spans, the events, and the entry agent's turn settings.
+   */
+  turnRecording(): TurnRecording {
+    if (!this.options.recordCaller)
+      throw new Error('turnRecording() needs the session started with recordCaller: true');
+    const { plan } = this.options;
+    const entry = plan.agents[plan.entryAgentId];
+    if (!entry) throw new Error(`entry agent ${plan.entryAgentId} is not in the plan`);
+    const caller = new Int16Array(this.callerAudio.reduce((n, part) => n + part.length, 0));
+    let at = 0;
+    for (const part of this.callerAudio) {
+      caller.set(part, at);
+      at += part.length;
+    }
+    return {
+      caller,
+      callerStartMs: this.callerStartMs ?? 0,
+      agentSpeech: agentSpeechFromPlayback(this.transport.output.log),
+      events: [...this.transport.events],
+      settings: entry.settings,
+    };
+  }
+
   /** One frame of caller audio (queued audio, else silence), then 20 ms of session time. */
   private async tick(): Promise<void> {
     if (this.clock instanceof VirtualClock) {
@@ -127,7 +167,18 @@ export class TestSession {
   private sendFrame(): void {
     if (this.session.isEnded) return;
     const frame = this.audioQueue.shift() ?? { samples: this.silence, sampleRate: ENGINE_INPUT_RATE };
+    if (this.options.recordCaller) this.keepCallerFrame(frame);
     this.transport.sendAudio(frame);
+  }
+
+  private keepCallerFrame(frame: PcmFrame): void {
+    // A frame arrives once spoken: it ends at the time it is sent, as AudioInput maps it.
+    this.callerStartMs ??= this.clock.now() - frameDurationMs(frame);
+    if (frame.sampleRate === ENGINE_INPUT_RATE) return void this.callerAudio.push(frame.samples.slice());
+    // Streaming, as AudioInput resamples: the same 16 kHz samples the engine heard.
+    if (this.callerResampler?.inputRate !== frame.sampleRate)
+      this.callerResampler = new Resampler(frame.sampleRate, ENGINE_INPUT_RATE);
+    this.callerAudio.push(this.callerResampler.push(frame.samples));
   }
 
   /** Real time: one frame every 20 ms of wall time, on schedule even if a tick runs late. */

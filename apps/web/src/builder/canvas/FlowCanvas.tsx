@@ -25,6 +25,7 @@ import { createEdgeDeriver, createNodeDeriver } from './derive-elements';
 import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
 import { HandoffEdgeView } from './HandoffEdgeView';
 import type { AgentNode, HandoffFlowEdge } from './types';
+import { useFollowActiveAgent } from './use-follow-active-agent';
 
 // Props React Flow receives are module constants or stable callbacks: a prop that changes identity
 // re-renders its whole graph view (all 300 node and 600 edge wrappers) on every drag frame.
@@ -66,6 +67,7 @@ export function FlowCanvas({
   highlight = null,
 }: FlowCanvasProps) {
   const { screenToFlowPosition, fitView } = useReactFlow();
+  useFollowActiveAgent(highlight?.activeAgentId);
   const [sizes, setSizes] = useState<Map<string, { width: number; height: number }>>(() => new Map());
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);

@@ -17,22 +17,27 @@ export interface TurnHandlingFieldsProps {
   /** Sets one setting (path relative to TurnHandling); undefined clears it. */
   onChange: (path: string, value: unknown) => void;
   onBlur?: () => void;
+  /** Shows only the settings this accepts (default: all). */
+  only?: (meta: SettingMeta) => boolean;
 }
 
 /** Every turn-handling setting, grouped, each with its default, unit and a one-line explanation. */
-export function TurnHandlingFields(props: TurnHandlingFieldsProps) {
+export function TurnHandlingFields({ only = () => true, ...props }: TurnHandlingFieldsProps) {
+  const shown = settingsMetadata.filter(only);
   return (
     <div className="turn-handling-fields">
-      {settingGroups.map((group) => (
-        <fieldset key={group} className="settings-group">
-          <legend>{group}</legend>
-          {settingsMetadata
-            .filter((meta) => meta.group === group)
-            .map((meta) => (
-              <SettingField key={meta.path} meta={meta} {...props} />
-            ))}
-        </fieldset>
-      ))}
+      {settingGroups
+        .filter((group) => shown.some((meta) => meta.group === group))
+        .map((group) => (
+          <fieldset key={group} className="settings-group">
+            <legend>{group}</legend>
+            {shown
+              .filter((meta) => meta.group === group)
+              .map((meta) => (
+                <SettingField key={meta.path} meta={meta} {...props} />
+              ))}
+          </fieldset>
+        ))}
     </div>
   );
 }

@@ -24,12 +24,17 @@ export function CallPanel({
   flowId,
   call,
   flush,
+  record,
+  onRecordChange,
 }: {
   spec: FlowSpec;
   flowId: string;
   call: TestCall;
   /** Saves pending draft edits first, so the call runs what is on screen. */
   flush: () => Promise<boolean>;
+  /** Record the next call's audio (for review and replay). */
+  record: boolean;
+  onRecordChange: (record: boolean) => void;
 }) {
   const { phase, view } = call;
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -62,6 +67,15 @@ export function CallPanel({
               </option>
             ))}
         </select>
+        <label className="record-toggle">
+          <input
+            type="checkbox"
+            checked={record}
+            disabled={running}
+            onChange={(e) => onRecordChange(e.target.checked)}
+          />
+          Record
+        </label>
         {!running ? (
           <button type="button" className="primary" onClick={() => void start()}>
             Start call

@@ -40,11 +40,12 @@ export type CallStarter = (version?: number) => Promise<ApiResult<StartedCall>>;
 /** Why call `callId` failed, as recorded; null when the caller may not read the record. */
 export type FailureLookup = (callId: string) => Promise<string | null>;
 
-/** The test call panel's state and actions, on the flow's draft or a version. */
-export function useTestCall(flowId: string) {
+/** The test call panel's state and actions, on the flow's draft or a version; `record` asks for the call's audio to be recorded. */
+export function useTestCall(flowId: string, record = false) {
   const start = useCallback<CallStarter>(
-    (version) => callsApi.startCall(flowId, version === undefined ? {} : { version }),
-    [flowId],
+    (version) =>
+      callsApi.startCall(flowId, { ...(version === undefined ? {} : { version }), ...(record ? { record } : {}) }),
+    [flowId, record],
   );
   const failure = useCallback<FailureLookup>(async (callId) => {
     const record = await callsApi.getCall(callId);

@@ -70,6 +70,12 @@ export function CallReplay({
               <p>{failedCallProblem(loaded.call.failureReason).detail}</p>
             </div>
           )}
+          {loaded.call.recorded && (
+            // The review needs the width of a page: two waveforms on one time axis and the replay lab.
+            <a className="recording-link" href={`/calls/${encodeURIComponent(callId)}#recording`}>
+              Review the recording: waveforms, events, replay with other turn settings
+            </a>
+          )}
           <CallDetails view={view} agentName={agentName} transcriptEmpty="Nothing was said in this call." />
           <CallWebhooks callId={callId} />
         </>

@@ -19,11 +19,11 @@ export const GET = authed(async (_request, { params }: FlowRouteContext, { repos
 /** Starts a test call and answers with how to join it (local WebSocket or LiveKit room); 429 past the limits. */
 export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
-  const { version } = parseBody(startCallBody, await readJsonBody(request, { emptyAs: {} }));
+  const { version, record } = parseBody(startCallBody, await readJsonBody(request, { emptyAs: {} }));
   await repos.flows.get(id);
   const max = maxConcurrentTestCalls();
   await admitTestCall(session.workspace.id, repos, max);
-  return reply(startedCallResponse, await startTestCall(callsConfig(), repos, id, { version, max }), {
+  return reply(startedCallResponse, await startTestCall(callsConfig(), repos, id, { version, max, record }), {
     status: 201,
     headers: { 'cache-control': 'no-store' },
   });

@@ -1,0 +1,171 @@
+'use client';
+
+import type { ReplayResult, TurnHandling, TurnHandlingOverrides } from '@parley/engine';
+import { useState } from 'react';
+import { flowsApi } from '@/src/api/flows-api';
+import { TurnHandlingFields } from '@/src/builder/settings/TurnHandlingFields';
+import { setPath } from '@/src/builder/state/paths';
+import { recordingsApi } from './recordings-api';
+
+/** The settings a replay re-runs: turn detection, endpointing, interruption and the VAD. */
+const replayable = /^(turnDetection|endpointing\.|interruption\.|vad\.)/;
+
+const ms = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${Math.round(value)} ms`;
+const at = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${(value / 1000).toFixed(2)} s`;
+
+/** Deep-merges turn-handling overrides into a draft's (the draft's own values stay unless overridden). */
+function mergeOverrides(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const inner = out[key];
+    out[key] =
+      value && typeof value === 'object' && inner && typeof inner === 'object'
+        ? mergeOverrides(inner as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
+  }
+  return out;
+}
+
+/**
+ * The turn-taking lab: pick turn settings (the inspector's fields; empty keeps the call's own),
+ * replay the recording on the runtime, compare each turn with what happened, and write the
+ * settings into the flow's draft (session level) in one save.
+ */
+export function ReplayPanel({
+  callId,
+  flowId,
+  settings,
+  onSeek,
+}: {
+  callId: string;
+  flowId: string;
+  settings: TurnHandling;
+  onSeek(ms: number): void;
+}) {
+  const [overrides, setOverrides] = useState<TurnHandlingOverrides>({});
+  const [result, setResult] = useState<ReplayResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setMessage(null);
+    const reply = await recordingsApi.replay(callId, overrides);
+    setBusy(false);
+    if (reply.ok) setResult(reply.data);
+    else setMessage(reply.error.message);
+  };
+  const apply = async () => {
+    const flow = await flowsApi.get(flowId);
+    if (!flow.ok) return setMessage(flow.error.message);
+    const spec = flow.data.flow.draft as unknown as { settings?: { turnHandling?: Record<string, unknown> } };
+    const turnHandling = mergeOverrides(spec.settings?.turnHandling ?? {}, overrides as Record<string, unknown>);
+    const next = setPath(spec, 'settings.turnHandling', turnHandling) as Record<string, unknown>;
+    const saved = await flowsApi.save(flowId, { spec: next, revision: flow.data.flow.revision });
+    setMessage(
+      saved.ok
+        ? 'Saved into the draft’s session settings (one change: undo it in the builder or restore a version).'
+        : saved.error.message,
+    );
+  };
+
+  const totals = result?.totals;
+  return (
+    <section className="replay-panel" aria-label="Replay with other settings">
+      <h2>Replay with other turn settings</h2>
+      <p className="muted">
+        Empty fields keep the settings this call ran with. The engine re-runs VAD, turn detection and endpointing on the
+        caller’s audio; the agent speaks when it did.
+      </p>
+      <details className="replay-settings" open>
+        <summary>Turn settings</summary>
+        <TurnHandlingFields
+          overrides={overrides}
+          inherited={settings}
+          scope="session"
+          pathPrefix="replay"
+          only={(meta) => replayable.test(meta.path)}
+          onChange={(path, value) => setOverrides((current) => setPath(current, path, value))}
+        />
+      </details>
+      <div className="replay-actions">
+        <button type="button" onClick={run} disabled={busy}>
+          {busy ? 'Replaying…' : 'Replay'}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={apply}
+          disabled={!result || Object.keys(overrides).length === 0}
+        >
+          Use these settings
+        </button>
+        {message && <span role="status">{message}</span>}
+      </div>
+      {result && totals && (
+        <>
+          <table className="replay-totals" aria-label="Replay totals">
+            <thead>
+              <tr>
+                <th />
+                <th>Turns</th>
+                <th>Median response</th>
+                <th>p90 response</th>
+                <th>Cut-offs</th>
+                <th>Interruptions</th>
+                <th>Missed interruptions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['recorded', 'replay'] as const).map((side) => (
+                <tr key={side}>
+                  <th>{side === 'recorded' ? 'In the call' : 'Replayed'}</th>
+                  <td>{totals[side].turns}</td>
+                  <td>{ms(totals[side].medianResponseDelay)}</td>
+                  <td>{ms(totals[side].p90ResponseDelay)}</td>
+                  <td>{totals[side].cutOffs}</td>
+                  <td>{totals[side].interruptions}</td>
+                  <td>{side === 'replay' ? totals.replay.missedInterruptions : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="replay-turns" aria-label="Turns, replayed and recorded">
+            <thead>
+              <tr>
+                <th>Speech end</th>
+                <th>Decided (call)</th>
+                <th>Decided (replay)</th>
+                <th>Response (call)</th>
+                <th>Response (replay)</th>
+                <th>Cut-off</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.turns.map((row) => (
+                <tr key={row.speechEndAt}>
+                  <td>
+                    <button type="button" className="link" onClick={() => onSeek(row.speechEndAt)}>
+                      {at(row.speechEndAt)}
+                    </button>
+                  </td>
+                  <td>{row.recorded ? `${at(row.recorded.decidedAt)} (+${row.recorded.delay} ms)` : 'no turn'}</td>
+                  <td>{row.replay ? `${at(row.replay.decidedAt)} (+${row.replay.delay} ms)` : 'no turn'}</td>
+                  <td>{ms(row.recorded?.responseDelay)}</td>
+                  <td>{ms(row.replay?.responseDelay)}</td>
+                  <td>
+                    {[row.recorded?.cutOff && 'in the call', row.replay?.cutOff && 'replayed']
+                      .filter(Boolean)
+                      .join(', ') || 'none'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
