@@ -124,6 +124,8 @@ export class VoiceSession {
   private readonly routes: FlowRoutes;
   /** The "collect digits" step under way, fed by the caller's DTMF. */
   private digits: DigitCollector | null = null;
+  /** Keys pressed for the current agent before its collect-digits step began (type-ahead). */
+  private typeAhead: string[] = [];
   private readonly turnLimit: UserTurnLimitMonitor;
 
   constructor(private readonly options: VoiceSessionOptions) {
@@ -711,6 +713,7 @@ export class VoiceSession {
     }
     this.history = await handoffContext(this.history, tool, (history) => this.summarize(from, history));
     this.agent = this.activate(target);
+    this.typeAhead = [];
     this.emit({ type: 'handoff', from: from.plan.id, to: target.id, edgeId: tool.edgeId, reason });
     const greet = () => {
       if (target.greeting) return this.say(this.render(target.greeting));
@@ -742,6 +745,7 @@ export class VoiceSession {
         runTool: (call, plan) => this.runAgentTool(call, plan.tools, speech.signal),
         collectDigits: (step) => {
           this.digits = new DigitCollector(this.clock, step);
+          for (const key of this.typeAhead.splice(0)) this.digits.press(key);
           return this.digits;
         },
         setVariable: (name, digits) => this.setDigits(name, digits),
@@ -760,7 +764,8 @@ export class VoiceSession {
     if (this.ended) return;
     this.emit({ type: 'dtmf', digit });
     this.userAway.userActive();
-    this.digits?.press(digit);
+    if (this.digits) this.digits.press(digit);
+    else this.typeAhead.push(digit);
   }
 
   /** Stores collected digits in `name` (a number variable gets a number). */
