@@ -1,8 +1,11 @@
 export { isKnownProvider, providerCatalog, providerIds } from '../providers/catalog';
+export * from './agent-tools';
 export * from './compile';
+export * from './conditions';
 export * from './defaults';
 export * from './field-settings';
 export * from './issues';
+export * from './json-path';
 export * from './migrate';
 export * from './plan';
 export * from './resolve';

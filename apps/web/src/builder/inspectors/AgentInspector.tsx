@@ -6,6 +6,7 @@ import { TurnHandlingFields } from '../settings/TurnHandlingFields';
 import { setPath } from '../state/paths';
 import { type Selection, selectEdge } from '../state/selection';
 import { connect, removeElements, updateAgent } from '../state/spec-edits';
+import { AgentFlowFields } from './AgentFlowFields';
 import { fieldId } from './field-id';
 import { TextAreaField, TextField } from './fields';
 import { ProviderFields } from './ProviderFields';
@@ -71,6 +72,7 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
         }
         onBlur={seal}
       />
+      <AgentFlowFields agent={agent} at={at} change={change} seal={seal} />
 
       <details className="section">
         <summary>Providers</summary>

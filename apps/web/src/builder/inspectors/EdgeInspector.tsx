@@ -12,6 +12,7 @@ import { numberFieldHelp } from '../settings/settings-metadata';
 import { setPath } from '../state/paths';
 import { type Selection, selectAgents } from '../state/selection';
 import { removeElements, updateEdge } from '../state/spec-edits';
+import { EdgeConditionFields } from './EdgeConditionFields';
 import { NumberField, SelectField, TextAreaField, TextField } from './fields';
 
 /** Props of the handoff inspector. */
@@ -53,6 +54,7 @@ export function EdgeInspector({ spec, edge, edit, seal, setSelection }: EdgeInsp
           {to?.name ?? edge.to}
         </button>
       </p>
+      <EdgeConditionFields spec={spec} edge={edge} at={at} change={change} edit={edit} seal={seal} />
       <TextField
         label="Handoff tool name"
         path={`${at}.toolName`}
