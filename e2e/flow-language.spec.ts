@@ -28,7 +28,7 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   // Keyboard only: select Human, make it global, say when to transfer.
   await tabTo(page, b.node('human'));
   await page.keyboard.press('Enter');
-  const global = inspector.getByLabel('Global: every agent can hand off here without an edge');
+  const global = inspector.getByLabel('Global agent', { exact: true });
   await tabTo(page, global);
   await page.keyboard.press('Space');
   await expect(global).toBeChecked();
@@ -39,7 +39,7 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   await expect(b.problems).toContainText('0 errors, 0 warnings');
 
   // From the palette: drop a Say node, connect Greeter to it, make the edge a condition.
-  await page.getByRole('button', { name: 'Say', exact: true }).dragTo(b.pane, { targetPosition: { x: 700, y: 200 } });
+  await page.getByRole('button', { name: 'Say', exact: true }).dragTo(b.pane, { targetPosition: { x: 640, y: 460 } });
   await expect(b.nodes).toHaveCount(3);
   const say = b.nodes.filter({ hasText: 'Say 3' });
   await expect(say.locator('.kind-badge')).toHaveText('Say');
@@ -48,6 +48,11 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   if (!sayId) throw new Error('the say node has no id');
   await b.connect('greeter', sayId);
   await expect(b.edges).toHaveCount(1);
+  // A say node's connection is its next step: drawn like any other, labelled "next".
+  await expect(b.problems).toContainText(`The say node "Say 3" leads nowhere`);
+  await b.connect(sayId, 'human');
+  await expect(b.edges).toHaveCount(2);
+  await expect(page.locator('.handoff-label').filter({ hasText: /^next$/ })).toHaveCount(1);
   await b.node('greeter').click();
   await inspector.getByRole('button', { name: /→ Say 3/ }).click();
   await expect(inspector.getByRole('heading', { name: 'Handoff' })).toBeVisible();
@@ -66,7 +71,7 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
 
   await condition.fill('pin == "1234"');
   await expect(problems).toHaveCount(0);
-  const edgeId = (await b.edges.first().getAttribute('data-id')) ?? '';
+  const edgeId = (await b.edges.filter({ has: page.locator('.handoff-edge.condition') }).getAttribute('data-id')) ?? '';
   await expect(page.getByTestId(`edge-label-${edgeId}`)).toHaveText('if pin == "1234"');
   await expect(b.problems).toContainText('0 errors, 0 warnings');
   await page.setViewportSize({ width: 1440, height: 900 });

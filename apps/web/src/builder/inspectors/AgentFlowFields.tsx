@@ -48,8 +48,9 @@ export function AgentFlowFields({ agent, at, change, seal }: AgentFlowFieldsProp
             change('global', (a) => setPath(a, 'global', e.target.checked ? { when: a.global?.when ?? '' } : undefined))
           }
         />
-        Global: every agent can hand off here without an edge
+        Global agent
       </label>
+      <p className="field-help">Every other agent gets a handoff tool to it; no edges to draw.</p>
       {agent.global && (
         <TextAreaField
           label="When to transfer here"

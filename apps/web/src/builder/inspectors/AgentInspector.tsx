@@ -52,26 +52,30 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
           </button>
         )}
       </div>
-      <VariableTextArea
-        label="Instructions"
-        path={`${at}.instructions`}
-        value={agent.instructions}
-        variables={variables}
-        rows={7}
-        onChange={(instructions) => change('instructions', (a) => ({ ...a, instructions }))}
-        onBlur={seal}
-      />
-      <TextAreaField
-        label="Greeting"
-        path={`${at}.greeting`}
-        rows={2}
-        help="Said when this agent takes the call; empty for none."
-        value={agent.greeting ?? ''}
-        onChange={(greeting) =>
-          change('greeting', (a) => setPath(a, 'greeting', greeting === '' ? undefined : greeting))
-        }
-        onBlur={seal}
-      />
+      {(agent.kind ?? 'agent') === 'agent' && (
+        <>
+          <VariableTextArea
+            label="Instructions"
+            path={`${at}.instructions`}
+            value={agent.instructions}
+            variables={variables}
+            rows={7}
+            onChange={(instructions) => change('instructions', (a) => ({ ...a, instructions }))}
+            onBlur={seal}
+          />
+          <TextAreaField
+            label="Greeting"
+            path={`${at}.greeting`}
+            rows={2}
+            help="Said when this agent takes the call; empty for none."
+            value={agent.greeting ?? ''}
+            onChange={(greeting) =>
+              change('greeting', (a) => setPath(a, 'greeting', greeting === '' ? undefined : greeting))
+            }
+            onBlur={seal}
+          />
+        </>
+      )}
       <AgentFlowFields agent={agent} at={at} change={change} seal={seal} />
 
       <details className="section">
