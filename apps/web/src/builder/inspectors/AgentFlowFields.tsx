@@ -72,7 +72,7 @@ export function AgentFlowFields({ agent, at, change, seal }: AgentFlowFieldsProp
               change('globalHandoffs', (a) => setPath(a, 'globalHandoffs', e.target.checked ? undefined : false))
             }
           />
-          Can hand off to global agents
+          Reaches global agents
         </label>
       )}
     </section>
