@@ -43,7 +43,10 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   await expect(b.nodes).toHaveCount(3);
   const say = b.nodes.filter({ hasText: 'Say 3' });
   await expect(say.locator('.kind-badge')).toHaveText('Say');
-  await inspector.getByLabel('Line').fill('Your PIN is correct.');
+  await inspector.getByLabel('Line').fill('Please enter your PIN, then press hash.');
+  // Its keypad step fills the pin variable.
+  await inspector.getByLabel('Collect key presses into').selectOption('pin');
+  await inspector.getByLabel('Ends with key').selectOption('#');
   const sayId = await say.getAttribute('data-id');
   if (!sayId) throw new Error('the say node has no id');
   await b.connect('greeter', sayId);
@@ -82,4 +85,7 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   await page.reload();
   await expect(b.node('human').locator('.global-badge')).toHaveText('Global');
   await expect(page.getByTestId(`edge-label-${edgeId}`)).toHaveText('if pin == "1234"');
+  await say.click();
+  await expect(inspector.getByLabel('Collect key presses into')).toHaveValue('pin');
+  await expect(inspector.getByLabel('Ends with key')).toHaveValue('#');
 });

@@ -1,11 +1,13 @@
 'use client';
 
-import type { AgentSpec } from '@parley/engine/flow';
+import type { AgentSpec, FlowSpec } from '@parley/engine/flow';
 import { setPath } from '../state/paths';
 import { TextAreaField } from './fields';
+import { OnEnterStepsFields } from './OnEnterStepsFields';
 
 /** Props of the flow-language fields of one agent. */
 export interface AgentFlowFieldsProps {
+  spec: FlowSpec;
   agent: AgentSpec;
   /** Spec path of the agent, `agents.N`. */
   at: string;
@@ -17,7 +19,7 @@ export interface AgentFlowFieldsProps {
  * The v2 flow-language fields of a node: the line said on entering (a say/end node's only line),
  * and for LLM agents whether every agent can reach it (global) and whether it may reach globals.
  */
-export function AgentFlowFields({ agent, at, change, seal }: AgentFlowFieldsProps) {
+export function AgentFlowFields({ spec, agent, at, change, seal }: AgentFlowFieldsProps) {
   const kind = agent.kind ?? 'agent';
   const line = agent.onEnter?.say ?? '';
   const setLine = (say: string) =>
@@ -75,6 +77,7 @@ export function AgentFlowFields({ agent, at, change, seal }: AgentFlowFieldsProp
           Reaches global agents
         </label>
       )}
+      {kind !== 'end' && <OnEnterStepsFields spec={spec} agent={agent} at={at} change={change} seal={seal} />}
     </section>
   );
 }

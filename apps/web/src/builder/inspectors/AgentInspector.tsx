@@ -76,7 +76,7 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
           />
         </>
       )}
-      <AgentFlowFields agent={agent} at={at} change={change} seal={seal} />
+      <AgentFlowFields spec={spec} agent={agent} at={at} change={change} seal={seal} />
 
       <details className="section">
         <summary>Providers</summary>
