@@ -45,6 +45,7 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   await expect(say.locator('.kind-badge')).toHaveText('Say');
   await inspector.getByLabel('Line').fill('Please enter your PIN, then press hash.');
   // Its keypad step fills the pin variable.
+  await inspector.getByText('On entering: tool and keypad').click();
   await inspector.getByLabel('Collect key presses into').selectOption('pin');
   await inspector.getByLabel('Ends with key').selectOption('#');
   const sayId = await say.getAttribute('data-id');
