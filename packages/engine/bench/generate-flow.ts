@@ -3,9 +3,13 @@ import type { FlowSpecInput } from '../src/flow';
 /**
  * A large valid flow: `agents` agents in a chain (so all are reachable) plus extra edges, each agent
  * with a webhook. With `conditions`, every edge is condition-driven (an expression over variables
- * and the tool result, type-checked by validate()).
+ * and the tool result, type-checked by validate()); a `salt` makes every condition's text new.
  */
-export function generateFlow(agents: number, edges: number, options: { conditions?: boolean } = {}): FlowSpecInput {
+export function generateFlow(
+  agents: number,
+  edges: number,
+  options: { conditions?: boolean; salt?: string } = {},
+): FlowSpecInput {
   const ids = Array.from({ length: agents }, (_, i) => `agent_${i}`);
   const spec: FlowSpecInput = {
     schemaVersion: 2,
@@ -35,7 +39,9 @@ export function generateFlow(agents: number, edges: number, options: { condition
     for (let from = 0; from < agents && n < edges; from++) {
       const to = (from + step) % agents;
       const condition = options.conditions
-        ? { condition: `attempts >= ${n % 7} && (account_id != "" || result.status == "open-${to}")` }
+        ? {
+            condition: `attempts >= ${n % 7} && (account_id != "" || result.status == "open-${to}${options.salt ?? ''}")`,
+          }
         : {};
       spec.edges?.push({
         id: `e${n}`,
