@@ -89,4 +89,19 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   await say.click();
   await expect(inspector.getByLabel('Collect key presses into')).toHaveValue('pin');
   await expect(inspector.getByLabel('Ends with key')).toHaveValue('#');
+
+  // A webhook of Greeter routes its result by a JSON path; a bad path is shown in place.
+  await b.node('greeter').click();
+  await inspector.getByRole('button', { name: 'Add webhook tool' }).click();
+  await inspector.getByRole('button', { name: 'Route the result' }).click();
+  const resultPath = inspector.getByLabel('Route by result path');
+  await resultPath.fill('status');
+  await expect(inspector.getByRole('alert').filter({ hasText: 'The path must start with "$"' })).toBeVisible();
+  await expect(b.problems).toContainText('The result path "status" of "webhook_1" must start with "$"');
+  await resultPath.fill('$.status');
+  await inspector.getByRole('button', { name: 'Add value' }).click();
+  await inspector.getByLabel('When the value is (1)').fill('closed');
+  await inspector.getByLabel('Go to', { exact: true }).selectOption('human');
+  await expect(b.problems).not.toContainText('result path');
+  await page.screenshot({ path: testInfo.outputPath('result-branches-1440.png') });
 });

@@ -110,6 +110,7 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
         <ToolsEditor
           tools={agent.tools}
           path={`${at}.tools`}
+          agents={spec.agents.filter((a) => a.id !== agent.id)}
           onChange={(tools) => change('tools', (a) => ({ ...a, tools }))}
           onBlur={seal}
         />
