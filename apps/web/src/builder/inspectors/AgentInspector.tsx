@@ -1,7 +1,8 @@
 'use client';
 
-import { type AgentSpec, type FlowSpec, handoffToolName, resolveTurnHandling } from '@parley/engine/flow';
+import { type AgentSpec, type FlowSpec, resolveTurnHandling } from '@parley/engine/flow';
 import { useState } from 'react';
+import { edgeLabel } from '../canvas/edge-label';
 import { TurnHandlingFields } from '../settings/TurnHandlingFields';
 import { setPath } from '../state/paths';
 import { type Selection, selectEdge } from '../state/selection';
@@ -149,7 +150,7 @@ function Handoffs({ spec, agent, edit, setSelection }: Omit<AgentInspectorProps,
         {outgoing.map((edge) => (
           <li key={edge.id}>
             <button type="button" className="link-button" onClick={() => setSelection(selectEdge(edge.id))}>
-              → {agents.get(edge.to)?.name ?? edge.to} ({handoffToolName(edge, agents.get(edge.to))})
+              → {agents.get(edge.to)?.name ?? edge.to} ({edgeLabel(edge, agent, agents.get(edge.to))})
             </button>
           </li>
         ))}
