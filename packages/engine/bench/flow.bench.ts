@@ -1,11 +1,22 @@
-/** validate + compile time for a generated 300-agent, 1,000-edge flow (target: < 50 ms together). */
+/**
+ * validate + compile time for a generated 300-agent, 1,000-edge flow (target: < 50 ms together),
+ * once with LLM-chosen edges and once with a condition on every edge.
+ */
 import { compile, validate } from '../src/flow';
 import { generateFlow } from './generate-flow';
 import { percentile, printResults } from './stats';
 
 /** Runs the flow benchmark and returns its numbers (ms). */
 export function runFlowBench(iterations = 30): Record<string, number> {
-  const spec = generateFlow(300, 1000);
+  const conditioned = measure(iterations, true);
+  return {
+    ...measure(iterations, false),
+    ...Object.fromEntries(Object.entries(conditioned).map(([k, v]) => [`conditions on 1000 edges: ${k}`, v])),
+  };
+}
+
+function measure(iterations: number, conditions: boolean): Record<string, number> {
+  const spec = generateFlow(300, 1000, { conditions });
   const validateMs: number[] = [];
   const compileMs: number[] = [];
   // Warm up the JIT so the numbers describe steady use in a long-running server.
@@ -20,7 +31,8 @@ export function runFlowBench(iterations = 30): Record<string, number> {
     compileMs.push(performance.now() - t);
   }
   const cold = performance.now();
-  compile(generateFlow(300, 1000));
+  // New condition texts too, so parsed conditions cached by the runs above do not help.
+  compile(generateFlow(300, 1000, { conditions, salt: '-cold' }));
   return {
     'validate alone p50 ms': percentile(validateMs, 50),
     'validate+compile p50 ms': percentile(compileMs, 50),

@@ -8,12 +8,14 @@ import type { CallerInput, PcmFrame } from '@parley/engine';
 export class CallerInputRelay implements CallerInput {
   private target: CallerInput | null = null;
   private pendingText: string[] = [];
+  private pendingKeys: string[] = [];
   private hungUp = false;
 
   /** Connects the session; input that arrived before is delivered now, in order. */
   attach(target: CallerInput): void {
     this.target = target;
     for (const text of this.pendingText.splice(0)) target.text(text);
+    for (const key of this.pendingKeys.splice(0)) target.dtmf?.(key);
     if (this.hungUp) target.hangup();
   }
 
@@ -26,6 +28,12 @@ export class CallerInputRelay implements CallerInput {
   text(text: string): void {
     if (this.target) this.target.text(text);
     else this.pendingText.push(text);
+  }
+
+  /** A key the caller pressed (waits for the session, like text). */
+  dtmf(key: string): void {
+    if (this.target) this.target.dtmf?.(key);
+    else this.pendingKeys.push(key);
   }
 
   /** The caller is gone; delivered once. */

@@ -22,6 +22,7 @@ import { CallerInputRelay } from './caller-input-relay';
 import { departureEndsCall, isCaller } from './caller-link';
 import { chatInputHandler } from './chat-input';
 import { AGENT_AUDIO_RATE, AGENT_TRACK_NAME, ATTRIBUTE_PARLEY_EVENTS, TOPIC_CHAT } from './conventions';
+import { listenForDtmf } from './dtmf-input';
 import { ResamplingAudioOutput } from './resampling-output';
 import { SessionEventChannel } from './session-event-channel';
 import { TranscriptionOutput } from './transcription-output';
@@ -109,6 +110,7 @@ class RoomTransport implements LiveKitTransport {
   private callerTrackSid: string | undefined;
   private callerAudio: CallerAudio | null = null;
   private readonly input = new CallerInputRelay();
+  private stopDtmf: (() => void) | null = null;
   private finished = false;
   private closed = false;
   private resolveEnded!: () => void;
@@ -162,6 +164,10 @@ class RoomTransport implements LiveKitTransport {
         log: this.log,
       }),
     );
+    this.stopDtmf = listenForDtmf(this.room, {
+      callerIdentity: () => this.caller?.identity ?? null,
+      onKey: (key) => this.input.dtmf(key),
+    });
     const publication = await this.local.publishTrack(
       this.track,
       new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
@@ -196,6 +202,7 @@ class RoomTransport implements LiveKitTransport {
     this.closed = true;
     this.room.off(RoomEvent.ParticipantConnected, this.onParticipantConnected);
     this.room.off(RoomEvent.ParticipantDisconnected, this.onParticipantDisconnected);
+    this.stopDtmf?.();
     this.room.off(RoomEvent.TrackSubscribed, this.onTrackSubscribed);
     this.room.off(RoomEvent.TrackUnsubscribed, this.onTrackUnsubscribed);
     this.room.off(RoomEvent.TrackUnpublished, this.onTrackUnpublished);

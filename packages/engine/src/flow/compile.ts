@@ -1,7 +1,8 @@
+import { globalTargets, globalToolName, isAutomaticEdge, isLlmAgent } from './agent-tools';
 import type { ValidationIssue } from './issues';
 import type { AgentPlan, HandoffToolPlan, SessionPlan, ToolPlan } from './plan';
 import { resolveProviders, resolveTurnHandling } from './resolve';
-import type { AgentSpec, FlowSpec, HandoffEdge } from './schema';
+import { type AgentSpec, type FlowSpec, type HandoffEdge, handoffEdgeSchema } from './schema';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL } from './tool-names';
 import { validate } from './validate';
@@ -31,7 +32,12 @@ export function compile(input: unknown): SessionPlan {
 
   const agents: Record<string, AgentPlan> = {};
   for (const agent of spec.agents) {
-    const handoffs = (outgoing.get(agent.id) ?? []).map((edge) => handoffTool(edge, byId.get(edge.to)));
+    const edges = outgoing.get(agent.id) ?? [];
+    const automatic = edges.filter((edge) => isAutomaticEdge(edge, agent));
+    const handoffs = edges
+      .filter((edge) => !isAutomaticEdge(edge, agent))
+      .map((edge) => handoffTool(edge, byId.get(edge.to)));
+    const globals = globalTargets(spec, agent).map((target) => handoffTool(globalEdge(target), target));
     agents[agent.id] = {
       id: agent.id,
       name: agent.name,
@@ -40,11 +46,24 @@ export function compile(input: unknown): SessionPlan {
       variablesUsed: referencedVariables(`${agent.instructions}\n${agent.greeting ?? ''}`),
       settings: resolveTurnHandling(spec.settings.turnHandling, agent.turnHandling),
       providers: resolveProviders(spec, agent),
-      tools: [...ownTools(agent), ...setVariableTool(spec), ...handoffs],
+      // Say and end nodes have no LLM: only their own tools (for an on-enter call).
+      tools: isLlmAgent(agent)
+        ? [...ownTools(agent), ...setVariableTool(spec), ...handoffs, ...globals]
+        : ownTools(agent),
       script: {
         rules: agent.script?.rules ?? [],
         ...(agent.script?.fallback ? { fallback: agent.script.fallback } : {}),
       },
+      ...(agent.kind ? { kind: agent.kind } : {}),
+      ...(agent.onEnter ? { onEnter: agent.onEnter } : {}),
+      ...(automatic.length
+        ? {
+            routes: automatic.map((edge) => ({
+              ...(edge.condition !== undefined ? { condition: edge.condition } : {}),
+              handoff: handoffTool(edge, byId.get(edge.to)),
+            })),
+          }
+        : {}),
     };
   }
   return {
@@ -53,6 +72,8 @@ export function compile(input: unknown): SessionPlan {
     entryAgentId: spec.entryAgentId,
     variables: spec.variables,
     agents,
+    ...(spec.settings.userTurnLimit ? { userTurnLimit: spec.settings.userTurnLimit } : {}),
+    ...(spec.settings.speech ? { speech: spec.settings.speech } : {}),
   };
 }
 
@@ -70,6 +91,7 @@ function ownTools(agent: AgentSpec): ToolPlan[] {
             headers: tool.headers,
             timeoutMs: tool.timeoutMs,
             ...(tool.mockResponse ? { mockResponse: tool.mockResponse } : {}),
+            ...(tool.branches ? { branches: tool.branches } : {}),
           }
         : {
             kind: 'end_call',
@@ -116,4 +138,17 @@ function handoffTool(edge: HandoffEdge, target: AgentSpec | undefined): HandoffT
     lastN: edge.lastN,
     ...(edge.transferLine ? { transferLine: edge.transferLine } : {}),
   };
+}
+
+/** The edge a global agent's generated handoff tool stands for (id `global:<agent id>`). */
+function globalEdge(target: AgentSpec): HandoffEdge {
+  // Parsed so the edge gets the schema's defaults (context policy, lastN) like a drawn one.
+  return handoffEdgeSchema.parse({
+    id: `global:${target.id}`,
+    from: '*',
+    to: target.id,
+    toolName: globalToolName(target),
+    description: target.global?.when ?? '',
+    ...(target.global?.transferLine ? { transferLine: target.global.transferLine } : {}),
+  });
 }

@@ -27,6 +27,16 @@ export const issueCodes = [
   'scenario_expectation_empty',
   'scenario_pattern_invalid',
   'script_rule_invalid',
+  'script_rule_tool_unknown',
+  'condition_syntax_invalid',
+  'condition_variable_unknown',
+  'condition_type_mismatch',
+  'node_line_missing',
+  'say_next_missing',
+  'end_has_edges',
+  'on_enter_tool_unknown',
+  'branch_path_invalid',
+  'branch_target_unknown',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
-import { flowSpecSchema } from './schema';
+import { flowSpecDocumentSchema } from './schema';
 import { type SettingInfo, turnHandlingSettings } from './settings';
 
 /** Where the checked-in JSON Schema of FlowSpec lives. */
@@ -13,7 +13,7 @@ const settingBySchema = new Map<z.core.$ZodType, SettingInfo>(
 
 /** The JSON Schema of FlowSpec as documents are written (defaults optional), as stable text. */
 export function flowSpecJsonSchemaText(): string {
-  const schema = z.toJSONSchema(flowSpecSchema, {
+  const schema = z.toJSONSchema(flowSpecDocumentSchema, {
     io: 'input',
     target: 'draft-2020-12',
     // Settings carry their label, help, unit, range and default from their setting() declaration.
@@ -29,5 +29,5 @@ export function flowSpecJsonSchemaText(): string {
       if (setting.value.max !== undefined) target.maximum = setting.value.max;
     },
   });
-  return `${JSON.stringify({ ...schema, $id: 'https://parley.dev/schemas/flowspec-v1.json', title: 'Parley FlowSpec v1' }, null, 2)}\n`;
+  return `${JSON.stringify({ ...schema, $id: 'https://parley.dev/schemas/flowspec-v2.json', title: 'Parley FlowSpec v2' }, null, 2)}\n`;
 }

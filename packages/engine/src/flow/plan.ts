@@ -1,6 +1,8 @@
 import type { ResolvedProviders } from './resolve';
 import type { ContextPolicy, ScriptRule, VariableSpec } from './schema';
 import type { TurnHandling } from './settings';
+import type { SpeechHygiene, UserTurnLimit } from './speech-schema';
+import type { AgentKind, OnEnter, ToolBranches } from './steps-schema';
 
 /** A JSON Schema object describing a tool's arguments. */
 export type JsonSchemaObject = Record<string, unknown>;
@@ -19,6 +21,8 @@ export interface WebhookToolPlan extends ToolBase {
   timeoutMs: number;
   /** When set, the tool answers with this instead of calling `url`. */
   mockResponse?: Record<string, unknown>;
+  /** Routes the result to an agent by a JSON path (no LLM round in between). */
+  branches?: ToolBranches;
 }
 
 export interface EndCallToolPlan extends ToolBase {
@@ -52,6 +56,17 @@ export interface AgentPlan {
   providers: ResolvedProviders;
   tools: ToolPlan[];
   script: { rules: ScriptRule[]; fallback?: string };
+  /** Absent means an LLM agent. */
+  kind?: AgentKind;
+  onEnter?: OnEnter;
+  /** Edges taken without the LLM, in the user's order: the first whose condition holds wins. */
+  routes?: RoutePlan[];
+}
+
+/** An automatic edge: `condition` absent means always (the next step of a say node). */
+export interface RoutePlan {
+  condition?: string;
+  handoff: HandoffToolPlan;
 }
 
 /** What compile() produces and a VoiceSession runs. */
@@ -61,4 +76,6 @@ export interface SessionPlan {
   entryAgentId: string;
   variables: VariableSpec[];
   agents: Record<string, AgentPlan>;
+  userTurnLimit?: UserTurnLimit;
+  speech?: SpeechHygiene;
 }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { CURRENT_FLOW_SCHEMA_VERSION, migrateFlowSpec } from './migrate';
 import { turnHandlingSchema } from './settings';
 import { setting } from './settings/meta';
+import { speechHygieneSchema, userTurnLimitSchema } from './speech-schema';
+import { agentKinds, globalAgentSchema, onEnterSchema, toolBranchesSchema } from './steps-schema';
 
 /**
- * FlowSpec v1: everything a user draws. The zod schema checks structure only, so a draft
- * with semantic problems (unknown ids, out-of-range numbers) can still be saved; validate()
+ * FlowSpec v2: everything a user draws (v1 documents are migrated on parse, see migrate.ts).
+ * The zod schema checks structure only, so a draft with semantic problems (unknown ids, out-of-range numbers) can still be saved; validate()
  * reports those, and publish/compile refuse them.
  */
-export const FLOW_SCHEMA_VERSION = 1 as const;
+export const FLOW_SCHEMA_VERSION = CURRENT_FLOW_SCHEMA_VERSION as 2;
 
 const id = z.string().min(1).max(100);
 const text = (max: number) => z.string().max(max);
@@ -92,6 +95,8 @@ export const webhookToolSchema = z
      * deterministically until a real endpoint exists. Remove it to call the webhook.
      */
     mockResponse: z.record(z.string(), z.unknown()).optional(),
+    /** Routes the result to an agent by a JSON path, with no LLM round in between. */
+    branches: toolBranchesSchema.optional(),
   })
   .strict();
 
@@ -120,6 +125,8 @@ export const agentSchema = z
   .object({
     id,
     name: z.string().min(1).max(100),
+    /** Absent means an LLM agent (optional so v1-shaped agent objects stay valid as they are). */
+    kind: z.enum(agentKinds).optional(),
     instructions: text(20000).default(''),
     greeting: text(2000).optional(),
     llm: llmChoiceSchema.optional(),
@@ -129,6 +136,11 @@ export const agentSchema = z
     tools: z.array(toolSchema).default([]),
     /** Rules for the scripted (offline) LLM; ignored by real LLMs. */
     script: z.object({ rules: z.array(scriptRuleSchema).default([]), fallback: z.string().optional() }).optional(),
+    onEnter: onEnterSchema.optional(),
+    /** Present: every other agent can hand off here through a generated tool. */
+    global: globalAgentSchema.optional(),
+    /** False: this agent gets no handoff tools to global agents (absent means true). */
+    globalHandoffs: z.boolean().optional(),
     position: positionSchema.default({ x: 0, y: 0 }),
   })
   .strict();
@@ -158,6 +170,11 @@ export const handoffEdgeSchema = z
       6,
     ),
     transferLine: text(2000).optional(),
+    /**
+     * Present: the edge is taken when this expression is true (no LLM choice), checked on entering
+     * the agent and after every tool result and variable change, in edge order.
+     */
+    condition: z.string().max(2000).optional(),
   })
   .strict();
 
@@ -195,7 +212,8 @@ export const scenarioSchema = z
   .object({ id, name: z.string().min(1).max(200), turns: z.array(scenarioTurnSchema).min(1).max(50) })
   .strict();
 
-export const flowSpecSchema = z
+/** The FlowSpec document of the current version (no migration): JSON Schema and UI metadata come from this. */
+export const flowSpecDocumentSchema = z
   .object({
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
     name: z.string().min(1).max(200),
@@ -210,16 +228,21 @@ export const flowSpecSchema = z
         turnHandling: turnHandlingSchema.default({}),
         providers: providersSchema.default({}),
         language: z.string().default('en'),
+        userTurnLimit: userTurnLimitSchema.optional(),
+        speech: speechHygieneSchema.optional(),
       })
       .strict()
       .default({ turnHandling: {}, providers: {}, language: 'en' }),
   })
   .strict();
 
+/** Parses a FlowSpec document of any supported version: older ones are migrated first. */
+export const flowSpecSchema = z.preprocess(migrateFlowSpec, flowSpecDocumentSchema);
+
 /** A FlowSpec after parsing (defaults filled). */
-export type FlowSpec = z.infer<typeof flowSpecSchema>;
-/** A FlowSpec as written by hand or sent over HTTP (defaults optional). */
-export type FlowSpecInput = z.input<typeof flowSpecSchema>;
+export type FlowSpec = z.infer<typeof flowSpecDocumentSchema>;
+/** A FlowSpec as written by hand or sent over HTTP (defaults optional; v1 documents are migrated). */
+export type FlowSpecInput = Omit<z.input<typeof flowSpecDocumentSchema>, 'schemaVersion'> & { schemaVersion: 1 | 2 };
 export type AgentSpec = z.infer<typeof agentSchema>;
 export type LlmChoice = z.infer<typeof llmChoiceSchema>;
 export type SttChoice = z.infer<typeof sttChoiceSchema>;

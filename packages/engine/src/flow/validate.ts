@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { acceptsBaseUrl, isKnownProvider, type ProviderKind } from '../providers/catalog';
+import { globalTargets, isAutomaticEdge } from './agent-tools';
 import { handoffLastNSetting, webhookTimeoutSetting } from './field-settings';
 import type { IssueCode, IssueTarget, ValidationIssue } from './issues';
 import { resolveTurnHandling } from './resolve';
@@ -14,6 +15,7 @@ import {
 } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
+import { checkFlowSteps } from './validate-steps';
 
 export interface ValidationResult {
   /** True when no issue is an error. */
@@ -37,12 +39,13 @@ export function validate(input: unknown): ValidationResult {
     issues.push({ code, severity, message, target });
 
   checkAgents(spec, report);
-  checkEdges(spec, report);
+  const toolNames = checkEdges(spec, report);
   checkVariables(spec, report);
   checkSettings(spec, report);
   checkProviders(spec, report);
   checkScenarios(spec, report);
   checkScriptRules(spec, report);
+  checkFlowSteps(spec, toolNames, report);
   return { valid: !issues.some((i) => i.severity === 'error'), issues, spec };
 }
 
@@ -100,10 +103,20 @@ function reachableFrom(spec: FlowSpec): Set<string> {
   const reached = new Set<string>();
   if (!spec.agents.some((a) => a.id === spec.entryAgentId)) return reached;
   const next = new Map<string, string[]>();
-  for (const edge of spec.edges) {
-    const list = next.get(edge.from) ?? [];
-    list.push(edge.to);
-    next.set(edge.from, list);
+  const link = (from: string, to: string) => {
+    const list = next.get(from);
+    if (list) list.push(to);
+    else next.set(from, [to]);
+  };
+  for (const edge of spec.edges) link(edge.from, edge.to);
+  // Tool-result branches and global agents lead on without a drawn edge.
+  for (const agent of spec.agents) {
+    for (const tool of agent.tools) {
+      if (tool.type !== 'webhook' || !tool.branches) continue;
+      for (const c of tool.branches.cases) link(agent.id, c.to);
+      if (tool.branches.default) link(agent.id, tool.branches.default);
+    }
+    for (const target of globalTargets(spec, agent)) link(agent.id, target.id);
   }
   const queue = [spec.entryAgentId];
   reached.add(spec.entryAgentId);
@@ -118,7 +131,8 @@ function reachableFrom(spec: FlowSpec): Set<string> {
   return reached;
 }
 
-function checkEdges(spec: FlowSpec, report: Report): void {
+/** Checks edges and tool names; returns the LLM tool names of each agent so far. */
+function checkEdges(spec: FlowSpec, report: Report): Map<string, Set<string>> {
   const agents = new Map(spec.agents.map((a) => [a.id, a]));
   const edgeIds = new Set<string>();
   // Tool names per agent: its own tools, set_variable, then one handoff tool per outgoing edge.
@@ -179,6 +193,8 @@ function checkEdges(spec: FlowSpec, report: Report): void {
         path: `${path}.lastN`,
       });
     }
+    // Automatic edges (conditions, say nodes) generate no LLM tool.
+    if (isAutomaticEdge(edge, from)) return;
     const name = handoffToolName(edge, to);
     if (!toolNamePattern.test(name)) {
       report('tool_name_invalid', `Handoff tool name "${name}" must be 1-64 letters, digits, "_" or "-".`, {
@@ -195,6 +211,7 @@ function checkEdges(spec: FlowSpec, report: Report): void {
     }
     names?.add(name);
   });
+  return toolNames;
 }
 
 function checkWebhook(

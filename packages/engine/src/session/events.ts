@@ -39,6 +39,8 @@ export type SessionEventBody =
   | { type: 'tool_call'; callId: string; agentId: string; name: string; arguments: unknown }
   | { type: 'tool_result'; callId: string; name: string; output: string; isError: boolean }
   | { type: 'variable_set'; name: string; value: string | number | boolean }
+  /** A key the caller pressed on the phone (or any participant published): 0-9, *, #. */
+  | { type: 'dtmf'; digit: string }
   | { type: 'handoff'; from: string; to: string; edgeId: string; reason: string }
   | { type: 'interruption'; speechId: string; playedMs: number }
   | { type: 'false_interruption'; speechId: string; resumed: boolean }

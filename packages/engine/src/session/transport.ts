@@ -22,6 +22,8 @@ export interface CallerInput {
   audio(frame: PcmFrame): void;
   text(text: string): void;
   hangup(): void;
+  /** A key press (0-9, *, #), from transports that carry them (SIP DTMF). */
+  dtmf?(digit: string): void;
 }
 
 /** How a session meets its caller: a LiveKit room, a WebSocket, or an in-process test harness. */

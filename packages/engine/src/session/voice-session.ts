@@ -5,13 +5,16 @@ import type { RealtimeModel } from '../providers/realtime/types';
 import type { SttEvent } from '../providers/stt/types';
 import type { Tts } from '../providers/tts/types';
 import type { VadEvent } from '../providers/vad/types';
+import { enterAgent, hasEntrySteps } from './agent-entry';
 import { AudioInput } from './audio-input';
 import { callSttAgent } from './call-stt';
 import { briefSummary, transcriptLines } from './chat-context';
 import { type Clock, createRealClock } from './clock';
+import { DigitCollector } from './digit-collector';
 import { Endpointing } from './endpointing';
 import { SessionEventStream } from './event-stream';
 import type { AgentState, SessionEvent, SessionEventBody } from './events';
+import { FlowRoutes } from './flow-routes';
 import { type GenerationResult, generateReply } from './generation';
 import { handoffContext } from './handoff-context';
 import { InterruptionPolicy } from './interruption';
@@ -22,6 +25,7 @@ import { RealtimePipeline } from './realtime-pipeline';
 import { SentenceSplitter } from './sentence-splitter';
 import { registryProviders, type SessionProviders } from './session-providers';
 import { SpeechHandle } from './speech-handle';
+import { withSpeechHygiene } from './speech-hygiene';
 import { SpeechPlayout } from './speech-playout';
 import type { Resolver } from './tools/address-guard';
 import { WebhookAllowList } from './tools/allow-list';
@@ -32,6 +36,7 @@ import type { Transport } from './transport';
 import { TurnMetricsRecorder } from './turn-metrics';
 import { TurnTaking, type UserTurn } from './turn-taking';
 import { UserAwayMonitor } from './user-away';
+import { UserTurnLimitMonitor } from './user-turn-limit';
 
 type VariableValue = string | number | boolean;
 type EndReason = Extract<SessionEventBody, { type: 'session_ended' }>['reason'];
@@ -115,6 +120,13 @@ export class VoiceSession {
   private realtime: RealtimePipeline | null = null;
   private endAfterSpeech = false;
   private ended = false;
+  /** Condition edges and result branches (flow language v2). */
+  private readonly routes: FlowRoutes;
+  /** The "collect digits" step under way, fed by the caller's DTMF. */
+  private digits: DigitCollector | null = null;
+  /** Keys pressed for the current agent before its collect-digits step began (type-ahead). */
+  private typeAhead: string[] = [];
+  private readonly turnLimit: UserTurnLimitMonitor;
 
   constructor(private readonly options: VoiceSessionOptions) {
     this.clock = options.clock ?? createRealClock();
@@ -143,6 +155,10 @@ export class VoiceSession {
       prompt: () => this.say(userAwayPrompt),
       away: () => void this.close('user_away'),
     });
+    this.routes = new FlowRoutes(() => this.values, options.plan.agents);
+    this.turnLimit = new UserTurnLimitMonitor(this.clock, options.plan.userTurnLimit, (line) =>
+      this.say(line, { allowInterruptions: false }),
+    );
   }
 
   /** The agent state (initializing, idle, listening, thinking, speaking). */
@@ -242,9 +258,12 @@ export class VoiceSession {
       audio: (frame) => this.input?.push(frame),
       text: (text) => this.userText(text),
       hangup: () => void this.close('user_hangup'),
+      dtmf: (digit) => this.dtmf(digit),
     });
     this.emit({ type: 'session_started', agentId: entry.id });
-    if (entry.greeting) this.say(this.render(entry.greeting));
+    const greet = () => entry.greeting && this.say(this.render(entry.greeting));
+    if (hasEntrySteps(entry)) this.enter(entry, greet);
+    else if (entry.greeting) greet();
     else this.idle();
   }
 
@@ -341,7 +360,7 @@ export class VoiceSession {
     const agent: ActiveAgent = {
       plan,
       llm: this.providers.llm(plan),
-      tts: this.providers.tts(plan),
+      tts: withSpeechHygiene(this.providers.tts(plan), this.options.plan.speech),
       tools: plan.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })),
     };
     this.agentCache.set(plan.id, agent);
@@ -367,6 +386,7 @@ export class VoiceSession {
     }
     if (event.type === 'speech_start') {
       this.userSpeaking = true;
+      this.turnLimit.speechStarted();
       this.emit({ type: 'user_speech_started', probability: round3(event.probability) });
       this.userAway.userActive();
       this.preemptive?.discard();
@@ -375,6 +395,7 @@ export class VoiceSession {
       return;
     }
     this.userSpeaking = false;
+    this.turnLimit.speechStopped();
     this.emit({
       type: 'user_speech_stopped',
       probability: round3(event.probability),
@@ -395,6 +416,7 @@ export class VoiceSession {
     const text = event.text.trim();
     if (text) this.emit({ type: 'transcript', role: 'user', text, final: event.type === 'final', source: 'speech' });
     if (text) this.interruption.transcribed(text);
+    if (text) this.turnLimit.transcript(text, event.type === 'final');
     if (event.type === 'final') this.turns.finalTranscript(text);
   }
 
@@ -422,6 +444,8 @@ export class VoiceSession {
 
   private async userTurn(turn: UserTurn): Promise<void> {
     this.userAway.userActive();
+    this.turnLimit.turnEnded();
+    this.routes.callerTurn();
     if (!turn.text) {
       // The caller spoke, the STT heard no words: silence now would leave them waiting.
       if (turn.heardSpeech && this.batchStt) this.say(repeatPrompt);
@@ -609,7 +633,12 @@ export class VoiceSession {
       this.values[outcome.effect.name] = outcome.effect.value;
       this.emit({ type: 'variable_set', name: outcome.effect.name, value: outcome.effect.value });
     }
-    return outcome;
+    // A result branch or a condition that now holds hands off with no further LLM round.
+    return this.routes.afterTool(
+      this.agent.plan,
+      tools.find((t) => t.name === call.name),
+      outcome,
+    );
   }
 
   private async reply(
@@ -684,16 +713,68 @@ export class VoiceSession {
     }
     this.history = await handoffContext(this.history, tool, (history) => this.summarize(from, history));
     this.agent = this.activate(target);
+    this.typeAhead = [];
     this.emit({ type: 'handoff', from: from.plan.id, to: target.id, edgeId: tool.edgeId, reason });
-    if (target.greeting) return this.say(this.render(target.greeting));
-    const context: ChatMessage[] = [
-      ...this.history,
-      {
-        role: 'system',
-        content: `The caller was just transferred to you from ${from.plan.name}. Greet them and help.`,
-      },
-    ];
-    this.schedule(target.settings.interruption.enabled, (next) => this.reply(next, context, null));
+    const greet = () => {
+      if (target.greeting) return this.say(this.render(target.greeting));
+      const context: ChatMessage[] = [
+        ...this.history,
+        {
+          role: 'system',
+          content: `The caller was just transferred to you from ${from.plan.name}. Greet them and help.`,
+        },
+      ];
+      this.schedule(target.settings.interruption.enabled, (next) => this.reply(next, context, null));
+    };
+    if (hasEntrySteps(target)) this.enter(target, greet);
+    else greet();
+  }
+
+  /** Runs an agent's on-enter steps as one speech: lines, tool, digits, then its routes (agent-entry.ts). */
+  private enter(agent: AgentPlan, greet: () => void): void {
+    this.schedule(agent.settings.interruption.enabled, (speech) =>
+      enterAgent(agent, {
+        routes: this.routes,
+        emit: (body) => this.emit(body),
+        speak: async (text) => {
+          const line = new SpeechHandle(`speech_${++this.speechCount}`, speech.allowInterruptions);
+          this.current = line;
+          await this.speakText(line, this.render(text));
+          this.current = speech;
+        },
+        runTool: (call, plan) => this.runAgentTool(call, plan.tools, speech.signal),
+        collectDigits: (step) => {
+          this.digits = new DigitCollector(this.clock, step);
+          for (const key of this.typeAhead.splice(0)) this.digits.press(key);
+          return this.digits;
+        },
+        setVariable: (name, digits) => this.setDigits(name, digits),
+        handoff: (tool, reason) => this.handoff(tool, reason, speech),
+        endCall: () => {
+          this.endAfterSpeech = true;
+        },
+        otherwise: greet,
+        aborted: () => speech.signal.aborted || this.ended,
+      }),
+    );
+  }
+
+  /** One key press of the caller: an event, and a digit for a "collect digits" step under way. */
+  private dtmf(digit: string): void {
+    if (this.ended) return;
+    this.emit({ type: 'dtmf', digit });
+    this.userAway.userActive();
+    if (this.digits) this.digits.press(digit);
+    else this.typeAhead.push(digit);
+  }
+
+  /** Stores collected digits in `name` (a number variable gets a number). */
+  private setDigits(name: string, digits: string): void {
+    this.digits = null;
+    const type = this.options.plan.variables.find((v) => v.name === name)?.type;
+    const value = type === 'number' && digits !== '' ? Number(digits) : digits;
+    this.values[name] = value;
+    this.emit({ type: 'variable_set', name, value });
   }
 
   private async summarize(agent: ActiveAgent, history: readonly ChatMessage[]): Promise<string> {

@@ -10,7 +10,7 @@ export const appointmentBookingTemplate: FlowTemplate = {
   name: 'Appointment booking with variable extraction',
   description: "Books an appointment and stores the caller's name and preferred date as variables.",
   spec: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     name: 'Appointment booking',
     description: 'Collects a name and a date, then confirms the booking.',
     entryAgentId: 'booking',

@@ -6,7 +6,7 @@ export const receptionistTemplate: FlowTemplate = {
   name: 'Receptionist with billing and support handoffs',
   description: 'A receptionist greets the caller and hands off to billing or support; billing can look up an invoice.',
   spec: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     name: 'Receptionist',
     description: 'Routes callers to billing or support.',
     entryAgentId: 'reception',

@@ -47,6 +47,11 @@ export class InProcessTransport implements Transport {
     this.connected().hangup();
   }
 
+  /** The caller presses a key (0-9, *, #), as SIP DTMF delivers it. */
+  sendDtmf(digit: string): void {
+    this.connected().dtmf?.(digit);
+  }
+
   /** One frame of caller audio (any rate). */
   sendAudio(frame: PcmFrame): void {
     this.connected().audio(frame);

@@ -10,6 +10,6 @@ describe('FlowSpec JSON Schema', () => {
   it('describes the required top-level fields', () => {
     const schema = JSON.parse(flowSpecJsonSchemaText());
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'name', 'entryAgentId', 'agents']));
-    expect(schema.properties.schemaVersion.const).toBe(1);
+    expect(schema.properties.schemaVersion.const).toBe(2);
   });
 });

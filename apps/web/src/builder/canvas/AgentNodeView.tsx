@@ -2,6 +2,7 @@
 
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { NodeBadges } from './NodeBadges';
 import type { AgentNode } from './types';
 
 /** One agent on the canvas: name, entry mark, tool count and its validation state. */
@@ -21,9 +22,12 @@ export const AgentNodeView = memo(function AgentNodeView({ data, selected }: Nod
           </span>
         )}
         <span className="agent-node-name">{agent.name}</span>
+        <NodeBadges agent={agent} />
       </div>
       <div className="agent-node-meta">
-        {agent.tools.length} {agent.tools.length === 1 ? 'tool' : 'tools'}
+        {agent.kind === 'say' || agent.kind === 'end'
+          ? (agent.onEnter?.say ?? '') || 'No line yet'
+          : `${agent.tools.length} ${agent.tools.length === 1 ? 'tool' : 'tools'}`}
         {errors > 0 && (
           <span className="issue-badge error" title={`${errors} error(s)`}>
             {errors} error{errors === 1 ? '' : 's'}

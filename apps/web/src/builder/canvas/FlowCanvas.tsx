@@ -22,7 +22,7 @@ import type { IssueIndex } from '../validation/issue-index';
 import { AgentNodeView } from './AgentNodeView';
 import { highlightEdges, highlightNodes } from './call-highlight';
 import { createEdgeDeriver, createNodeDeriver } from './derive-elements';
-import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET } from './drag-data';
+import { AGENT_DRAG_TYPE, NEW_AGENT_OFFSET, paletteKind } from './drag-data';
 import { HandoffEdgeView } from './HandoffEdgeView';
 import type { AgentNode, HandoffFlowEdge } from './types';
 import { useFollowActiveAgent } from './use-follow-active-agent';
@@ -178,7 +178,9 @@ export function FlowCanvas({
       if (!edit || !event.dataTransfer.types.includes(AGENT_DRAG_TYPE)) return;
       event.preventDefault();
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const result = addAgent(specRef.current, { x: point.x - NEW_AGENT_OFFSET.x, y: point.y - NEW_AGENT_OFFSET.y });
+      const kind = paletteKind(event.dataTransfer.getData(AGENT_DRAG_TYPE));
+      const position = { x: point.x - NEW_AGENT_OFFSET.x, y: point.y - NEW_AGENT_OFFSET.y };
+      const result = addAgent(specRef.current, position, kind);
       edit(() => result.spec);
       setSelection(selectAgents([result.id]));
     },

@@ -24,18 +24,20 @@ export const HandoffEdgeView = memo(function HandoffEdgeView(props: EdgeProps<Ha
   const showLabel = useStore(labelsReadable);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const broken = (data?.errors ?? 0) > 0;
+  // Condition edges are taken without the LLM: drawn dashed so the two kinds read apart.
+  const automatic = data?.edge.condition !== undefined ? 'condition' : '';
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`handoff-edge ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
+        className={`handoff-edge ${automatic} ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
       />
       {showLabel && (
         <EdgeLabelRenderer>
           <div
-            className={`handoff-label ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
+            className={`handoff-label ${automatic} ${broken ? 'has-errors' : ''} ${selected ? 'selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${id}`}
           >

@@ -1,7 +1,8 @@
-import { type FlowSpec, handoffToolName } from '@parley/engine/flow';
+import type { FlowSpec } from '@parley/engine/flow';
 import { MarkerType } from '@xyflow/react';
 import type { Selection } from '../state/selection';
 import type { IssueIndex } from '../validation/issue-index';
+import { edgeLabel } from './edge-label';
 import type { AgentNode, HandoffFlowEdge, MeasuredSizes } from './types';
 
 const countSeverity = (issues: { severity: string }[] | undefined, severity: string) =>
@@ -72,7 +73,7 @@ export function createEdgeDeriver(): (spec: FlowSpec, selection: Selection, issu
     const agents = new Map(spec.agents.map((a) => [a.id, a]));
     const next = new Map<string, HandoffFlowEdge>();
     const edges = spec.edges.map((edge) => {
-      const toolName = handoffToolName(edge, agents.get(edge.to));
+      const toolName = edgeLabel(edge, agents.get(edge.from), agents.get(edge.to));
       const errors = countSeverity(issues.byEdge.get(edge.id), 'error');
       const selected = selection.edges.has(edge.id);
       const old = cache.get(edge.id);

@@ -1,11 +1,13 @@
 'use client';
 
-import { type AgentSpec, type FlowSpec, handoffToolName, resolveTurnHandling } from '@parley/engine/flow';
+import { type AgentSpec, type FlowSpec, resolveTurnHandling } from '@parley/engine/flow';
 import { useState } from 'react';
+import { edgeLabel } from '../canvas/edge-label';
 import { TurnHandlingFields } from '../settings/TurnHandlingFields';
 import { setPath } from '../state/paths';
 import { type Selection, selectEdge } from '../state/selection';
 import { connect, removeElements, updateAgent } from '../state/spec-edits';
+import { AgentFlowFields } from './AgentFlowFields';
 import { fieldId } from './field-id';
 import { TextAreaField, TextField } from './fields';
 import { ProviderFields } from './ProviderFields';
@@ -51,26 +53,31 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
           </button>
         )}
       </div>
-      <VariableTextArea
-        label="Instructions"
-        path={`${at}.instructions`}
-        value={agent.instructions}
-        variables={variables}
-        rows={7}
-        onChange={(instructions) => change('instructions', (a) => ({ ...a, instructions }))}
-        onBlur={seal}
-      />
-      <TextAreaField
-        label="Greeting"
-        path={`${at}.greeting`}
-        rows={2}
-        help="Said when this agent takes the call; empty for none."
-        value={agent.greeting ?? ''}
-        onChange={(greeting) =>
-          change('greeting', (a) => setPath(a, 'greeting', greeting === '' ? undefined : greeting))
-        }
-        onBlur={seal}
-      />
+      {(agent.kind ?? 'agent') === 'agent' && (
+        <>
+          <VariableTextArea
+            label="Instructions"
+            path={`${at}.instructions`}
+            value={agent.instructions}
+            variables={variables}
+            rows={7}
+            onChange={(instructions) => change('instructions', (a) => ({ ...a, instructions }))}
+            onBlur={seal}
+          />
+          <TextAreaField
+            label="Greeting"
+            path={`${at}.greeting`}
+            rows={2}
+            help="Said when this agent takes the call; empty for none."
+            value={agent.greeting ?? ''}
+            onChange={(greeting) =>
+              change('greeting', (a) => setPath(a, 'greeting', greeting === '' ? undefined : greeting))
+            }
+            onBlur={seal}
+          />
+        </>
+      )}
+      <AgentFlowFields spec={spec} agent={agent} at={at} change={change} seal={seal} />
 
       <details className="section">
         <summary>Providers</summary>
@@ -104,6 +111,7 @@ export function AgentInspector({ spec, agent, edit, seal, setSelection }: AgentI
         <ToolsEditor
           tools={agent.tools}
           path={`${at}.tools`}
+          agents={spec.agents.filter((a) => a.id !== agent.id)}
           onChange={(tools) => change('tools', (a) => ({ ...a, tools }))}
           onBlur={seal}
         />
@@ -142,7 +150,7 @@ function Handoffs({ spec, agent, edit, setSelection }: Omit<AgentInspectorProps,
         {outgoing.map((edge) => (
           <li key={edge.id}>
             <button type="button" className="link-button" onClick={() => setSelection(selectEdge(edge.id))}>
-              → {agents.get(edge.to)?.name ?? edge.to} ({handoffToolName(edge, agents.get(edge.to))})
+              → {agents.get(edge.to)?.name ?? edge.to} ({edgeLabel(edge, agent, agents.get(edge.to))})
             </button>
           </li>
         ))}

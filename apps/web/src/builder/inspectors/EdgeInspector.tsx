@@ -12,6 +12,7 @@ import { numberFieldHelp } from '../settings/settings-metadata';
 import { setPath } from '../state/paths';
 import { type Selection, selectAgents } from '../state/selection';
 import { removeElements, updateEdge } from '../state/spec-edits';
+import { EdgeConditionFields } from './EdgeConditionFields';
 import { NumberField, SelectField, TextAreaField, TextField } from './fields';
 
 /** Props of the handoff inspector. */
@@ -53,24 +54,30 @@ export function EdgeInspector({ spec, edge, edit, seal, setSelection }: EdgeInsp
           {to?.name ?? edge.to}
         </button>
       </p>
-      <TextField
-        label="Handoff tool name"
-        path={`${at}.toolName`}
-        value={edge.toolName ?? ''}
-        placeholder={generated}
-        help={`Leave empty to use the generated name ${generated}.`}
-        onChange={(name) => change('toolName', (e) => setPath(e, 'toolName', name === '' ? undefined : name))}
-        onBlur={seal}
-      />
-      <TextAreaField
-        label="When to transfer"
-        path={`${at}.description`}
-        rows={3}
-        help="The LLM reads this to decide when to call the handoff tool."
-        value={edge.description}
-        onChange={(description) => change('description', (e) => ({ ...e, description }))}
-        onBlur={seal}
-      />
+      <EdgeConditionFields spec={spec} edge={edge} at={at} change={change} edit={edit} seal={seal} />
+      {/* Tool name and description are what the LLM sees; a condition edge is no tool. */}
+      {edge.condition === undefined && from?.kind !== 'say' && (
+        <>
+          <TextField
+            label="Handoff tool name"
+            path={`${at}.toolName`}
+            value={edge.toolName ?? ''}
+            placeholder={generated}
+            help={`Leave empty to use the generated name ${generated}.`}
+            onChange={(name) => change('toolName', (e) => setPath(e, 'toolName', name === '' ? undefined : name))}
+            onBlur={seal}
+          />
+          <TextAreaField
+            label="When to transfer"
+            path={`${at}.description`}
+            rows={3}
+            help="The LLM reads this to decide when to call the handoff tool."
+            value={edge.description}
+            onChange={(description) => change('description', (e) => ({ ...e, description }))}
+            onBlur={seal}
+          />
+        </>
+      )}
       <SelectField
         label="Context passed on"
         path={`${at}.contextPolicy`}

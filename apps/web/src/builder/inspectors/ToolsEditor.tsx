@@ -1,10 +1,18 @@
 'use client';
 
-import { numberRange, type ToolSpec, type WebhookToolSpec, webhookTimeoutSetting } from '@parley/engine/flow';
+import {
+  type AgentSpec,
+  numberRange,
+  type ToolSpec,
+  type WebhookToolSpec,
+  webhookTimeoutSetting,
+} from '@parley/engine/flow';
 import { useRowKeys } from '../../lists/use-row-keys';
 import { numberFieldHelp } from '../settings/settings-metadata';
+import { setPath } from '../state/paths';
 import { NumberField, SelectField, TextAreaField, TextField } from './fields';
 import { ParametersEditor } from './ParametersEditor';
+import { ToolBranchesFields } from './ToolBranchesFields';
 
 /** Props of an agent's tool list. */
 export interface ToolsEditorProps {
@@ -13,6 +21,8 @@ export interface ToolsEditorProps {
   path: string;
   onChange: (tools: ToolSpec[]) => void;
   onBlur?: () => void;
+  /** Agents a webhook's result may route to. */
+  agents?: readonly Pick<AgentSpec, 'id' | 'name'>[];
 }
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -42,7 +52,7 @@ function withoutMock(tool: WebhookToolSpec): WebhookToolSpec {
 }
 
 /** The agent's webhook tools (with their parameters) and its end-call tool. */
-export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps) {
+export function ToolsEditor({ tools, path, onChange, onBlur, agents = [] }: ToolsEditorProps) {
   const toolKeys = useRowKeys(tools.length);
   const update = (index: number, next: ToolSpec) => onChange(tools.map((t, i) => (i === index ? next : t)));
   const hasEndCall = tools.some((t) => t.type === 'end_call');
@@ -108,6 +118,13 @@ export function ToolsEditor({ tools, path, onChange, onBlur }: ToolsEditorProps)
                   schema={tool.parameters}
                   path={`${at}.parameters`}
                   onChange={(parameters) => update(i, { ...tool, parameters })}
+                  onBlur={onBlur}
+                />
+                <ToolBranchesFields
+                  branches={tool.branches}
+                  path={at}
+                  agents={agents}
+                  onChange={(branches) => update(i, setPath(tool, 'branches', branches))}
                   onBlur={onBlur}
                 />
               </>

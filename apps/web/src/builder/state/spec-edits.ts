@@ -1,4 +1,10 @@
-import { type AgentSpec, type FlowSpec, type HandoffEdge, handoffEdgeSchema } from '@parley/engine/flow';
+import {
+  type AgentKind,
+  type AgentSpec,
+  type FlowSpec,
+  type HandoffEdge,
+  handoffEdgeSchema,
+} from '@parley/engine/flow';
 import { uniqueId } from './ids';
 
 /** A position on the canvas, in flow coordinates. */
@@ -13,14 +19,23 @@ export interface Clip {
   edges: HandoffEdge[];
 }
 
-/** Adds a blank agent at `position`; the first agent of a flow without one becomes its entry. */
-export function addAgent(spec: FlowSpec, position: XY): { spec: FlowSpec; id: string } {
+const kindNames: Record<AgentKind, string> = { agent: 'Agent', say: 'Say', end: 'End' };
+
+/** Adds a blank node (an LLM agent, a say or an end node) at `position`; the first one of a flow without an entry becomes it. */
+export function addAgent(spec: FlowSpec, position: XY, kind: AgentKind = 'agent'): { spec: FlowSpec; id: string } {
   const id = uniqueId(
-    'agent',
+    kind === 'agent' ? 'agent' : kind,
     spec.agents.map((a) => a.id),
   );
   const number = spec.agents.length + 1;
-  const agent: AgentSpec = { id, name: `Agent ${number}`, instructions: '', tools: [], position: round(position) };
+  const agent: AgentSpec = {
+    id,
+    name: `${kindNames[kind]} ${number}`,
+    instructions: '',
+    tools: [],
+    position: round(position),
+    ...(kind === 'agent' ? {} : { kind, onEnter: { say: '' } }),
+  };
   const hasEntry = spec.agents.some((a) => a.id === spec.entryAgentId);
   return { spec: { ...spec, agents: [...spec.agents, agent], entryAgentId: hasEntry ? spec.entryAgentId : id }, id };
 }

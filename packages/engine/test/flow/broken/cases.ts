@@ -171,7 +171,7 @@ export const brokenCases: BrokenCase[] = [
     name: 'wrong schema version',
     expect: ['schema_invalid'],
     spec: broken((s) => {
-      (s as { schemaVersion: number }).schemaVersion = 2;
+      (s as { schemaVersion: number }).schemaVersion = 3;
     }),
   },
   {
