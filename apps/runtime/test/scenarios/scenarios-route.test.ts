@@ -52,6 +52,9 @@ describe('POST /scenarios/run', { timeout: 180_000 }, () => {
       ['billing-question', 'passed'],
       ['support-problem', 'passed'],
       ['unclear-request', 'passed'],
+      ['voice-billing', 'passed'],
+      ['voice-barge-in', 'passed'],
+      ['voice-noisy-line', 'passed'],
     ]);
   });
 

@@ -6,6 +6,7 @@ export * from './issues';
 export * from './plan';
 export * from './resolve';
 export * from './safe-regex';
+export * from './scenario-schema';
 export * from './schema';
 export * from './settings';
 export * from './template';

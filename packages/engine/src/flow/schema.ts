@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scenarioModeFields, scenarioTurnVoiceFields, simulationsField } from './scenario-schema';
 import { turnHandlingSchema } from './settings';
 import { setting } from './settings/meta';
 
@@ -187,12 +188,21 @@ export const scenarioExpectationSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const scenarioTurnSchema = z
-  .object({ user: z.string().min(1).max(2000), expect: z.array(scenarioExpectationSchema).default([]) })
+  .object({
+    user: z.string().min(1).max(2000),
+    expect: z.array(scenarioExpectationSchema).default([]),
+    ...scenarioTurnVoiceFields,
+  })
   .strict();
 
 /** A scripted conversation that tests the flow without a microphone. */
 export const scenarioSchema = z
-  .object({ id, name: z.string().min(1).max(200), turns: z.array(scenarioTurnSchema).min(1).max(50) })
+  .object({
+    id,
+    name: z.string().min(1).max(200),
+    turns: z.array(scenarioTurnSchema).min(1).max(50),
+    ...scenarioModeFields,
+  })
   .strict();
 
 export const flowSpecSchema = z
@@ -205,6 +215,7 @@ export const flowSpecSchema = z
     edges: z.array(handoffEdgeSchema).max(10000).default([]),
     variables: z.array(variableSchema).default([]),
     scenarios: z.array(scenarioSchema).max(200).default([]),
+    simulations: simulationsField,
     settings: z
       .object({
         turnHandling: turnHandlingSchema.default({}),
