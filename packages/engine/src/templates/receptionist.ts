@@ -207,5 +207,29 @@ export const receptionistTemplate: FlowTemplate = {
         ],
       },
     ],
+    simulations: [
+      {
+        id: 'billing-caller',
+        name: 'A caller with an invoice question gets it looked up',
+        persona: 'A busy customer who answers in short sentences.',
+        goal: 'Find out whether invoice 123 has been paid, then end the call.',
+        facts: ['The invoice number is one two three (123).'],
+        criteria: ['The agent routes the caller to billing', 'The caller learns whether the invoice is paid'],
+        checks: [
+          { kind: 'handoff', to: 'billing' },
+          { kind: 'tool_call', name: 'lookup_invoice', arguments: { invoice_number: '123' } },
+          { kind: 'ends' },
+        ],
+        maxTurns: 6,
+        k: 3,
+        script: {
+          rules: [
+            { when: 'billing or support', say: 'I have a question about my bill' },
+            { when: 'invoice number', say: 'invoice one two three' },
+            { when: 'paid|anything else', say: 'goodbye' },
+          ],
+        },
+      },
+    ],
   },
 };

@@ -3,5 +3,8 @@ export * from './judge';
 export * from './recording-audio-output';
 export * from './run-events';
 export * from './run-expect';
+export * from './simulation';
 export * from './test-session';
 export * from './virtual-clock';
+export { DeliveryError, parseDelivery, typedLine } from './voice/delivery';
+export type * from './voice/voice-report';
