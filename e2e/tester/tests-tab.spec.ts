@@ -10,21 +10,16 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   request,
 }, testInfo) => {
   test.setTimeout(180_000);
-  // The template's voice scenarios, plus one whose 900 ms thinking pause the default fixed 500 ms
-  // endpointing cuts short (the recognizer knows both halves of the sentence).
+  // The template's voice scenarios and simulation, plus a scenario whose 900 ms thinking pause the
+  // default fixed 500 ms endpointing cuts short.
   const spec = structuredClone(receptionist) as NonNullable<typeof receptionist>;
-  const reception = spec.agents[0];
-  reception?.stt?.phrases?.push('I was thinking', 'about my bill');
   spec.scenarios = [
     ...(spec.scenarios ?? []).filter((s) => s.mode === 'voice'),
     {
       id: 'thinking-pause',
       name: 'Spoken: a caller who stops to think is not cut off',
       mode: 'voice',
-      turns: [
-        { user: 'I have a question about my bill', expect: [{ kind: 'handoff', to: 'billing' }] },
-        { user: 'I was thinking [pause 900ms] about my bill', expect: [] },
-      ],
+      turns: [{ user: 'I have a question [pause 900ms] about my bill', expect: [] }],
     },
   ];
   const id = await createFlow(request, { ...spec, name: 'Tests tab flow' });
@@ -32,27 +27,28 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   await page.getByRole('button', { name: 'Test', exact: true }).click();
   const tester = page.getByRole('complementary', { name: 'Tester' });
   await tester.getByRole('tab', { name: 'Tests' }).click();
-  await expect(tester.getByRole('status')).toHaveText('4 test(s); none run yet.');
+  await expect(tester.getByRole('status')).toHaveText('5 test(s); none run yet.');
 
   await tester.getByRole('button', { name: 'Run all tests' }).click();
-  await expect(tester.getByRole('status')).toContainText('Running 4 test(s)');
+  await expect(tester.getByRole('status')).toContainText('Running 5 test(s)');
   await expect(tester.getByTestId('test-voice-billing')).toContainText('running');
-  await expect(tester.getByRole('status')).toHaveText('1 of 4 test(s) failed.', { timeout: 120_000 });
+  await expect(tester.getByRole('status')).toHaveText('1 of 5 test(s) failed.', { timeout: 120_000 });
   await expect(tester.getByTestId('test-voice-barge-in')).toContainText('passed');
+  await expect(tester.getByTestId('test-billing-caller')).toContainText('3/3 runs passed · scripted caller');
 
   const failing = tester.getByTestId('test-thinking-pause');
   const failure = failing.getByRole('button', {
-    name: /^Failed at turn 2 \(billing\): no cut off: the agent took the turn \d+ ms into a 900 ms pause/,
+    name: /^Failed at turn 1 \(reception\): no cut off: the agent took the turn \d+ ms into a 900 ms pause/,
   });
   await expect(failure).toBeVisible();
   await failure.click();
   // The turn opens and takes focus, its timing strip shows the decision inside the pause...
-  const turn = failing.locator('#test-thinking-pause-turn-2');
+  const turn = failing.locator('#test-thinking-pause-turn-1');
   await expect(turn).toBeFocused();
   await expect(turn).toHaveClass(/failed/);
   await expect(turn.getByRole('img', { name: /Turn timing: .*1 marked pause\(s\).*1 inside a pause/ })).toBeVisible();
   // ...and the canvas marks the agent that answered it.
-  await expect(builder(page).node('billing')).toHaveClass(/call-active/);
+  await expect(builder(page).node('reception')).toHaveClass(/call-active/);
 
   for (const [width, height] of [
     [1440, 900],
@@ -63,7 +59,13 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
     await page.screenshot({ path: testInfo.outputPath(`tests-tab-${width}x${height}.png`) });
   }
 
-  // One test runs alone.
-  await tester.getByTestId('test-voice-noisy-line').getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(tester.getByRole('status')).toHaveText('1 of 4 test(s) failed.', { timeout: 60_000 });
+  // One test runs alone: the simulation, its runs listed under it.
+  const simulation = tester.getByTestId('test-billing-caller');
+  await simulation.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(simulation).toContainText('running');
+  await expect(tester.getByRole('status')).toHaveText('1 of 5 test(s) failed.', { timeout: 60_000 });
+  await simulation.getByRole('button', { name: 'A caller with an invoice question gets it looked up' }).click();
+  await expect(simulation.getByRole('list', { name: /^Runs of / }).locator(':scope > li')).toHaveCount(3);
+  await expect(simulation).toContainText('handoff — handed off to billing');
+  await page.screenshot({ path: testInfo.outputPath('tests-tab-simulation.png') });
 });

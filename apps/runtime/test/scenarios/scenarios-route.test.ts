@@ -75,6 +75,23 @@ describe('POST /scenarios/run', { timeout: 180_000 }, () => {
     ]);
   });
 
+  it("runs a version's simulations in the same process when asked, with the scripted caller offline", async () => {
+    const response = await run(
+      { flowVersionId: receptionist.id, scenarioIds: [], simulationIds: ['billing-caller'] },
+      signScenarioRunToken(TEST_SECRET, receptionist.id),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      results: unknown[];
+      simulations: { id: string; caller: string; k: number; passRate: number; runs: { checks: unknown[] }[] }[];
+    };
+    expect(body.results).toEqual([]);
+    expect(body.simulations.map((s) => [s.id, s.caller, s.k, s.passRate])).toEqual([
+      ['billing-caller', 'scripted', 3, 1],
+    ]);
+    expect(body.simulations[0]?.runs[0]?.checks).toHaveLength(3);
+  });
+
   it('refuses a missing, forged or misused token, and says which version is missing', async () => {
     expect((await run({ flowVersionId: receptionist.id })).status).toBe(401);
     const forged = signScenarioRunToken('another-secret-0123456789abcdef', receptionist.id);

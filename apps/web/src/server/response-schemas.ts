@@ -1,4 +1,4 @@
-import type { ScenarioResult, SessionEvent } from '@parley/engine';
+import type { ScenarioResult, SessionEvent, SimulationResult } from '@parley/engine';
 import type { FlowSpec, ValidationIssue } from '@parley/engine/flow';
 import { z } from 'zod';
 import { callSources, callStatuses } from './call-values';
@@ -122,6 +122,7 @@ export const startedCallResponse = z.discriminatedUnion('mode', [
 export const scenarioRunResponse = z.object({
   versionNumber: z.number().int(),
   results: z.array(z.custom<ScenarioResult>()),
+  simulations: z.array(z.custom<SimulationResult>()),
 });
 
 /** GET and PUT /api/flows/:id/slug: the flow's slug and its workspace's (dispatch metadata names both). */

@@ -1,32 +1,14 @@
 'use client';
 
-import type { ScenarioLine, ScenarioResult } from '@parley/engine';
+import type { ScenarioResult } from '@parley/engine';
 import { withContentKeys } from '../../lists/content-keys';
 import { formatExpectation } from '../scenarios/scenario-text';
 import { TurnTiming } from './TurnTiming';
 import { stepFailure, turnAgents } from './test-failures';
+import { lineText } from './transcript-line';
 
 /** The id of a turn's element, so a failure can point at it. */
 export const turnElementId = (scenarioId: string, turn: number) => `test-${scenarioId}-turn-${turn}`;
-
-function lineText(line: ScenarioLine): string {
-  switch (line.kind) {
-    case 'user':
-      return `Caller: ${line.text}`;
-    case 'assistant':
-      return `${line.agentId}: ${line.text}`;
-    case 'tool_call':
-      return `→ ${line.name}(${JSON.stringify(line.arguments)})`;
-    case 'tool_result':
-      return `← ${line.name}${line.isError ? ' failed' : ''}: ${line.output}`;
-    case 'handoff':
-      return `⇢ handoff ${line.from} → ${line.to}`;
-    case 'ended':
-      return `■ call ended (${line.reason})`;
-    case 'error':
-      return `⚠ ${line.message}`;
-  }
-}
 
 /** One scenario run, turn by turn: verdicts, the turn-timing strip of spoken turns, the transcript. */
 export function TestResult({

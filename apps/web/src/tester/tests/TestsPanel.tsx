@@ -1,19 +1,21 @@
 'use client';
 
-import type { ScenarioResult } from '@parley/engine';
+import type { ScenarioResult, SimulationResult } from '@parley/engine';
 import type { FlowSpec } from '@parley/engine/flow';
 import { useEffect, useState } from 'react';
 import { callsApi } from '@/src/api/calls-api';
 import type { CallHighlight } from '../../highlight/call-highlight';
+import { SimulationRuns } from './SimulationRuns';
 import { TestResult, turnElementId } from './TestResult';
+import { TestRow } from './TestRow';
 import { firstFailure } from './test-failures';
 
 type Running = { ids: string[]; startedAt: number } | null;
 
 /**
- * The flow's scenarios as tests: run all or one against the draft on the runtime, see each
- * run's verdicts, turn timing and transcript; a failure names its turn and, when followed,
- * opens that turn and marks the agent that answered it on the canvas.
+ * The flow's scenarios and simulations as tests: run all or one against the draft on the
+ * runtime, see each run's verdicts, turn timing and transcript; a failure names its turn and,
+ * when followed, opens that turn and marks the agent that answered it on the canvas.
  */
 export function TestsPanel({
   flowId,
@@ -28,7 +30,8 @@ export function TestsPanel({
   onHighlight: (highlight: CallHighlight | null) => void;
   onResults: (results: ScenarioResult[]) => void;
 }) {
-  const [results, setResults] = useState<Record<string, ScenarioResult>>({});
+  const [scenarios, setScenarios] = useState<Record<string, ScenarioResult>>({});
+  const [simulations, setSimulations] = useState<Record<string, SimulationResult>>({});
   const [running, setRunning] = useState<Running>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -41,22 +44,26 @@ export function TestsPanel({
     return () => clearInterval(timer);
   }, [running]);
 
-  const run = async (ids: string[]) => {
+  const scenarioIds = spec.scenarios.map((s) => s.id);
+  const simulationIds = (spec.simulations ?? []).map((s) => s.id);
+  const total = scenarioIds.length + simulationIds.length;
+
+  const run = async (ids: { scenarioIds: string[]; simulationIds: string[] }) => {
     setProblem(null);
-    setRunning({ ids, startedAt: Date.now() });
+    setRunning({ ids: [...ids.scenarioIds, ...ids.simulationIds], startedAt: Date.now() });
     setNow(Date.now());
     try {
       if (!(await flush())) return setProblem('The draft could not be saved, so the tests did not run.');
-      const answer = await callsApi.runScenarios(
-        flowId,
-        ids.length === spec.scenarios.length ? {} : { scenarioIds: ids },
-      );
+      const answer = await callsApi.runScenarios(flowId, ids);
       if (!answer.ok) return setProblem(answer.error.message);
-      const next = { ...results };
-      for (const result of answer.data.results) next[result.id] = result;
-      setResults(next);
-      onResults(Object.values(next));
-      const failed = answer.data.results.find((r) => r.status !== 'passed');
+      const nextScenarios = { ...scenarios };
+      for (const result of answer.data.results) nextScenarios[result.id] = result;
+      const nextSimulations = { ...simulations };
+      for (const result of answer.data.simulations) nextSimulations[result.id] = result;
+      setScenarios(nextScenarios);
+      setSimulations(nextSimulations);
+      onResults(Object.values(nextScenarios));
+      const failed = [...answer.data.results, ...answer.data.simulations].find((r) => r.status !== 'passed');
       if (failed) setOpen(failed.id);
     } finally {
       setRunning(null);
@@ -73,28 +80,33 @@ export function TestsPanel({
     });
   };
 
-  const ran = spec.scenarios.filter((s) => results[s.id]);
-  const failed = ran.filter((s) => results[s.id]?.status !== 'passed').length;
-  const all = spec.scenarios.map((s) => s.id);
+  const statuses = [
+    ...scenarioIds.map((id) => scenarios[id]?.status),
+    ...simulationIds.map((id) => simulations[id]?.status),
+  ].filter((s) => s !== undefined);
+  const failed = statuses.filter((s) => s !== 'passed').length;
+  const statusOf = (id: string, result: { status: string } | undefined) =>
+    running?.ids.includes(id) ? 'running' : (result?.status ?? 'not run');
+  const toggle = (id: string) => setOpen(open === id ? null : id);
   return (
     <div className="tests-panel">
       <div className="tests-head">
         <button
           type="button"
           className="primary"
-          disabled={running !== null || all.length === 0}
-          onClick={() => void run(all)}
+          disabled={running !== null || total === 0}
+          onClick={() => void run({ scenarioIds, simulationIds })}
         >
           Run all tests
         </button>
         <p role="status" className={failed > 0 ? 'form-error' : 'hint'}>
           {running
             ? `Running ${running.ids.length} test(s)… ${Math.round((now - running.startedAt) / 1000)} s`
-            : ran.length === 0
-              ? `${all.length} test(s); none run yet.`
+            : statuses.length === 0
+              ? `${total} test(s); none run yet.`
               : failed > 0
-                ? `${failed} of ${ran.length} test(s) failed.`
-                : `All ${ran.length} test(s) passed.`}
+                ? `${failed} of ${statuses.length} test(s) failed.`
+                : `All ${statuses.length} test(s) passed.`}
         </p>
       </div>
       {running && <progress className="tests-progress" aria-label="Tests running" />}
@@ -104,39 +116,27 @@ export function TestsPanel({
           <p>{problem}</p>
         </div>
       )}
-      {all.length === 0 && (
+      {total === 0 && (
         <p className="hint tester-empty">This flow has no scenarios yet: add them in the Scenarios tab.</p>
       )}
       <ul className="test-list" aria-label="Tests">
         {spec.scenarios.map((scenario) => {
-          const result = results[scenario.id];
-          const status = running?.ids.includes(scenario.id) ? 'running' : (result?.status ?? 'not run');
+          const result = scenarios[scenario.id];
           const failure = result ? firstFailure(result, spec.entryAgentId) : null;
           return (
-            <li
+            <TestRow
               key={scenario.id}
-              className={`test-row ${status.replace(' ', '-')}`}
-              data-testid={`test-${scenario.id}`}
+              id={scenario.id}
+              name={scenario.name}
+              kind={scenario.mode === 'voice' ? 'voice' : 'text'}
+              status={statusOf(scenario.id, result)}
+              detail={`${scenario.turns.length} turn(s)${result ? ` · ${(result.durationMs / 1000).toFixed(1)} s` : ''}`}
+              expanded={open === scenario.id}
+              canExpand={result !== undefined}
+              disabled={running !== null}
+              onToggle={() => toggle(scenario.id)}
+              onRun={() => void run({ scenarioIds: [scenario.id], simulationIds: [] })}
             >
-              <div className="test-row-head">
-                <span className={`badge ${status.replace(' ', '-')}`}>{status}</span>{' '}
-                <span className="badge mode">{scenario.mode === 'voice' ? 'voice' : 'text'}</span>{' '}
-                <button
-                  type="button"
-                  className="link test-name"
-                  aria-expanded={open === scenario.id}
-                  disabled={!result}
-                  onClick={() => setOpen(open === scenario.id ? null : scenario.id)}
-                >
-                  {scenario.name}
-                </button>
-                <span className="hint">
-                  {scenario.turns.length} turn(s){result ? ` · ${(result.durationMs / 1000).toFixed(1)} s` : ''}
-                </span>
-                <button type="button" disabled={running !== null} onClick={() => void run([scenario.id])}>
-                  Run
-                </button>
-              </div>
               {result?.error && <p className="form-error">{result.error}</p>}
               {failure && (
                 <button
@@ -154,7 +154,32 @@ export function TestsPanel({
                   onShowAgent={(agentId) => onHighlight({ activeAgentId: agentId, edgeIds: [] })}
                 />
               )}
-            </li>
+            </TestRow>
+          );
+        })}
+        {(spec.simulations ?? []).map((simulation) => {
+          const result = simulations[simulation.id];
+          return (
+            <TestRow
+              key={simulation.id}
+              id={simulation.id}
+              name={simulation.name}
+              kind={`simulation${simulation.mode === 'voice' ? ', voice' : ''}`}
+              status={statusOf(simulation.id, result)}
+              detail={
+                result
+                  ? `${result.passed}/${result.k} runs passed · ${result.caller} caller · ${(result.durationMs / 1000).toFixed(1)} s`
+                  : `${simulation.k} run(s), up to ${simulation.maxTurns} turns`
+              }
+              expanded={open === simulation.id}
+              canExpand={result !== undefined}
+              disabled={running !== null}
+              onToggle={() => toggle(simulation.id)}
+              onRun={() => void run({ scenarioIds: [], simulationIds: [simulation.id] })}
+            >
+              {result?.error && <p className="form-error">{result.error}</p>}
+              {result && open === simulation.id && <SimulationRuns result={result} />}
+            </TestRow>
           );
         })}
       </ul>

@@ -10,13 +10,16 @@ import { scenarioRunResponse } from '@/src/server/response-schemas';
 import type { FlowRouteContext } from '@/src/server/route-context';
 import { runScenariosOnRuntime } from '@/src/server/runtime-client';
 
-/** Runs the draft's scenarios on the runtime (the draft is snapshotted first); 429 past 10 runs a minute. */
+/**
+ * Runs the draft's scenarios (and the simulations asked for) on the runtime (the draft is
+ * snapshotted first); 429 past 10 runs a minute.
+ */
 export const POST = authed(async (request, { params }: FlowRouteContext, { repos, session }) => {
   const { id } = await params;
-  const { scenarioIds } = parseBody(runScenariosBody, await readJsonBody(request, { emptyAs: {} }));
+  const { scenarioIds, simulationIds } = parseBody(runScenariosBody, await readJsonBody(request, { emptyAs: {} }));
   await repos.flows.get(id);
   await admitScenarioRun(session.workspace.id);
   const version = await versionForTest(repos, id);
-  const results = await runScenariosOnRuntime(callsConfig(), version.id, scenarioIds);
-  return reply(scenarioRunResponse, { versionNumber: version.number, results });
+  const run = await runScenariosOnRuntime(callsConfig(), version.id, scenarioIds, simulationIds);
+  return reply(scenarioRunResponse, { versionNumber: version.number, ...run });
 });
