@@ -59,8 +59,14 @@ const versionSummary = z.object({
 /** POST publish and rollback: the version now live. */
 export const versionSummaryResponse = z.object({ version: versionSummary });
 
-/** GET /api/flows/:id/versions. */
-export const versionListResponse = z.object({ versions: z.array(versionSummary) });
+/** GET /api/flows/:id/versions: each version with its latest test run (null: never tested). */
+export const versionListResponse = z.object({
+  versions: z.array(
+    versionSummary.extend({
+      tests: z.object({ passed: z.number().int(), total: z.number().int(), createdAt: timestamp }).nullable(),
+    }),
+  ),
+});
 
 /** GET /api/flows/:id/versions/:number and /live: one version with its spec. */
 export const versionDetailResponse = z.object({ version: versionSummary.extend({ spec: flowSpec }) });

@@ -87,6 +87,7 @@ export const TesterPanel = memo(function TesterPanel({
           <TestsPanel
             flowId={flowId}
             spec={spec}
+            edit={edit}
             flush={flush}
             onHighlight={onHighlight}
             onResults={onScenarioResults}

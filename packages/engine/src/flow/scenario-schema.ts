@@ -84,10 +84,20 @@ export const simulationSchema = z
   })
   .strict();
 
+/** What publishing requires of the flow's tests (absent: nothing). */
+export const testPolicyField = z
+  .object({
+    /** Share (0..1) of the tests of the latest run on the draft that must pass before it can be published. */
+    requiredPassRate: z.number().min(0).max(1),
+  })
+  .strict()
+  .optional();
+
 /** The flow's simulations (absent in flows that have none). */
 export const simulationsField = z.array(simulationSchema).max(100).optional();
 
 export type Simulation = z.infer<typeof simulationSchema>;
+export type TestPolicy = NonNullable<z.infer<typeof testPolicyField>>;
 export type SimulationCheck = z.infer<typeof simulationCheckSchema>;
 export type PersonaRule = z.infer<typeof personaRuleSchema>;
 export type ScenarioMode = (typeof scenarioModes)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioModeFields, scenarioTurnVoiceFields, simulationsField } from './scenario-schema';
+import { scenarioModeFields, scenarioTurnVoiceFields, simulationsField, testPolicyField } from './scenario-schema';
 import { turnHandlingSchema } from './settings';
 import { setting } from './settings/meta';
 
@@ -216,6 +216,7 @@ export const flowSpecSchema = z
     variables: z.array(variableSchema).default([]),
     scenarios: z.array(scenarioSchema).max(200).default([]),
     simulations: simulationsField,
+    testPolicy: testPolicyField,
     settings: z
       .object({
         turnHandling: turnHandlingSchema.default({}),

@@ -5,6 +5,7 @@ import type { FlowSpec } from '@parley/engine/flow';
 import { useEffect, useState } from 'react';
 import { callsApi } from '@/src/api/calls-api';
 import type { CallHighlight } from '../../highlight/call-highlight';
+import { PublishPolicy } from './PublishPolicy';
 import { SimulationRuns } from './SimulationRuns';
 import { TestResult, turnElementId } from './TestResult';
 import { TestRow } from './TestRow';
@@ -20,12 +21,14 @@ type Running = { ids: string[]; startedAt: number } | null;
 export function TestsPanel({
   flowId,
   spec,
+  edit,
   flush,
   onHighlight,
   onResults,
 }: {
   flowId: string;
   spec: FlowSpec;
+  edit: (update: (spec: FlowSpec) => FlowSpec) => void;
   flush: () => Promise<boolean>;
   onHighlight: (highlight: CallHighlight | null) => void;
   onResults: (results: ScenarioResult[]) => void;
@@ -109,6 +112,7 @@ export function TestsPanel({
                 : `All ${statuses.length} test(s) passed.`}
         </p>
       </div>
+      <PublishPolicy spec={spec} edit={edit} />
       {running && <progress className="tests-progress" aria-label="Tests running" />}
       {problem && (
         <div className="tester-problem" role="alert">

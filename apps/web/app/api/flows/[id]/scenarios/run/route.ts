@@ -3,6 +3,7 @@ import { admitScenarioRun } from '@/src/server/auth/call-limits';
 import { callsConfig } from '@/src/server/calls-config';
 import { versionForTest } from '@/src/server/calls-version';
 import { parseBody } from '@/src/server/parse-body';
+import { recordTestRun } from '@/src/server/publish-test-policy';
 import { readJsonBody } from '@/src/server/read-json-body';
 import { reply } from '@/src/server/reply';
 import { runScenariosBody } from '@/src/server/request-schemas';
@@ -21,5 +22,7 @@ export const POST = authed(async (request, { params }: FlowRouteContext, { repos
   await admitScenarioRun(session.workspace.id);
   const version = await versionForTest(repos, id);
   const run = await runScenariosOnRuntime(callsConfig(), version.id, scenarioIds, simulationIds);
+  // Stored per version: the versions list shows it, and publishing may require a pass rate.
+  await recordTestRun(version.id, run);
   return reply(scenarioRunResponse, { versionNumber: version.number, ...run });
 });
