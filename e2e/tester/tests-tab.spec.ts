@@ -68,4 +68,15 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   await expect(simulation.getByRole('list', { name: /^Runs of / }).locator(':scope > li')).toHaveCount(3);
   await expect(simulation).toContainText('handoff — handed off to billing');
   await page.screenshot({ path: testInfo.outputPath('tests-tab-simulation.png') });
+
+  // The full run is stored on the version it ran on; publishing can require every test to pass.
+  await tester.getByRole('checkbox', { name: 'Publishing requires' }).check();
+  await expect(tester.getByRole('spinbutton', { name: 'Required pass rate (%)' })).toHaveValue('100');
+  await builder(page).tab('Versions').click();
+  await expect(page.getByTestId('version-1')).toContainText('tests 4/5');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('the latest run on this draft passed 4 of 5 (80%)')).toBeVisible();
+  await expect(page.locator('.badge.live')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('tests-tab-publish-refused.png') });
 });

@@ -3,8 +3,14 @@ import type { Prisma } from './generated/client';
 import { isUuid } from './ids';
 import { readSpec } from './specs';
 
-/** A spec's identity: parsed first, so stored JSON (key order not kept) and a draft compare alike. */
-const specKey = (spec: unknown) => JSON.stringify(readSpec(spec as Prisma.JsonValue));
+/**
+ * What a test run's results hold for: the spec, parsed first so stored JSON (jsonb keeps no key
+ * order) and a draft compare alike, without the publish rule itself (changing it tests nothing new).
+ */
+function specKey(spec: unknown): string {
+  const { testPolicy: _, ...tested } = readSpec(spec as Prisma.JsonValue);
+  return JSON.stringify(tested);
+}
 
 /** What a versions list shows of a version's tests: its latest run. */
 export interface TestRunSummary {
