@@ -48,8 +48,9 @@ export function testPolicySuite(api: Api): void {
         ...twoAgentSpec('Bad rate'),
         testPolicy: { requiredPassRate: 2 },
       });
-      expect(refused.status).toBe(400);
-      expect(JSON.stringify(refused.body.error)).toContain('testPolicy');
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('invalid_flow_spec');
+      expect(JSON.stringify(refused.body.error.issues)).toContain('testPolicy.requiredPassRate');
     });
   });
 }
