@@ -8,6 +8,7 @@ const receptionist = templates.find((t) => t.id === 'receptionist')?.spec;
 test('Tests tab: runs the voice scenarios, and a failing one points at its turn and the agent on the canvas', async ({
   page,
   request,
+  allowConsoleError,
 }, testInfo) => {
   test.setTimeout(180_000);
   // The template's voice scenarios and simulation, plus a scenario whose 900 ms thinking pause the
@@ -74,6 +75,8 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   await expect(tester.getByRole('spinbutton', { name: 'Required pass rate (%)' })).toHaveValue('100');
   await builder(page).tab('Versions').click();
   await expect(page.getByTestId('version-1')).toContainText('tests 4/5');
+  // The refusal is an HTTP 409 the browser logs; the page shows its message.
+  allowConsoleError(/status of 409/);
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('the latest run on this draft passed 4 of 5 (80%)')).toBeVisible();
