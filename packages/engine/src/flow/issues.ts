@@ -27,6 +27,10 @@ export const issueCodes = [
   'scenario_expectation_empty',
   'scenario_pattern_invalid',
   'script_rule_invalid',
+  'scenario_delivery_invalid',
+  'simulation_duplicate_id',
+  'simulation_agent_unknown',
+  'simulation_rule_invalid',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

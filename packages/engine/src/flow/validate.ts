@@ -14,6 +14,7 @@ import {
 } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
+import { checkSimulatedCallers } from './validate-simulated-callers';
 
 export interface ValidationResult {
   /** True when no issue is an error. */
@@ -43,6 +44,7 @@ export function validate(input: unknown): ValidationResult {
   checkProviders(spec, report);
   checkScenarios(spec, report);
   checkScriptRules(spec, report);
+  checkSimulatedCallers(spec, report);
   return { valid: !issues.some((i) => i.severity === 'error'), issues, spec };
 }
 
