@@ -121,8 +121,11 @@ export class AudioInput {
       // scenarios on a virtual clock see the same timeline however slow the recognizer is here.
       this.clock.track(
         new Promise<void>((resolve) => {
-          this.awaitingFinal.push(resolve);
-          setTimeout(resolve, finalWaitLimitMs).unref();
+          const limit = setTimeout(resolve, finalWaitLimitMs);
+          this.awaitingFinal.push(() => {
+            clearTimeout(limit);
+            resolve();
+          });
         }),
       );
     }
