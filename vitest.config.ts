@@ -6,6 +6,15 @@ export default defineConfig({
     projects: [
       { test: { name: 'engine', root: 'packages/engine', include: ['test/**/*.test.ts'], testTimeout: 30000 } },
       { test: { name: 'calls', root: 'packages/calls', include: ['test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'cli',
+          root: 'packages/cli',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['../../test/global-setup.ts'],
+          testTimeout: 120000,
+        },
+      },
       { test: { name: 'espeak', root: 'packages/espeak', include: ['test/**/*.test.js'], testTimeout: 30000 } },
       {
         test: {

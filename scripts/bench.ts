@@ -38,6 +38,10 @@ const benches: Record<string, { title: string; load: () => Promise<Bench> }> = {
       };
     },
   },
+  scenarios: {
+    title: "receptionist template's voice scenarios on the virtual clock (target >= 10x real time)",
+    load: async () => (await import('../packages/engine/bench/scenarios.bench')).runScenariosBench,
+  },
   'local-calls': {
     title: 'runtime: concurrent local-mode calls over WebSocket (largest N with p95 turn overhead < 20 ms)',
     load: async () => (await import('../apps/runtime/bench/local-calls.bench')).runLocalCallsBench,

@@ -17,7 +17,7 @@ const steps: [string, string[]][] = [
   ['types', ['npm', 'run', '--silent', 'typecheck']],
   // One Vitest project at a time: the runtime's and engine's real-time audio tests share two cores
   // with Next builds and call processes otherwise.
-  ...['engine', 'espeak', 'calls', 'db', 'runtime', 'web'].map((project): [string, string[]] => [
+  ...['engine', 'espeak', 'calls', 'cli', 'db', 'runtime', 'web'].map((project): [string, string[]] => [
     `tests: ${project}`,
     ['npx', 'vitest', 'run', '--project', project],
   ]),

@@ -18,13 +18,13 @@ test("scenarios: the template's suite passes, a wrong expectation fails with its
   const text = tester.getByRole('textbox', { name: 'Scenarios' });
   await expect(text).toHaveValue(/## A bill question reaches billing.*\[billing-question\]/);
   await tester.getByRole('button', { name: 'Run scenarios' }).click();
-  await expect(tester.getByRole('status')).toContainText('All 3 scenarios passed', { timeout: 30_000 });
+  await expect(tester.getByRole('status')).toContainText('All 6 scenarios passed', { timeout: 60_000 });
 
   // Expect the bill question to reach support: the scenario fails, saying what happened instead.
   const edited = (await text.inputValue()).replace('handoff: billing', 'handoff: support');
   await text.fill(edited);
   await tester.getByRole('button', { name: 'Run scenarios' }).click();
-  await expect(tester.getByRole('status')).toContainText('1 of 3 scenarios did not pass', { timeout: 30_000 });
+  await expect(tester.getByRole('status')).toContainText('1 of 6 scenarios did not pass', { timeout: 60_000 });
   const failed = tester.getByTestId('scenario-billing-question');
   await expect(failed).toContainText('failed');
   await expect(failed).toContainText('handoff: support — expected a handoff to support, but it went to billing');

@@ -23,6 +23,7 @@ export { maxSecretLength, type SecretName, secretNamePattern, secrets } from './
 export { type SessionRecord, sessions } from './sessions';
 export { setupCodes } from './setup-codes';
 export { checkSlug, SLUG_PATTERN, SlugError, slugs } from './slugs';
+export { type TestRunSummary, testRuns } from './test-runs';
 export { type UserCredentials, UserExistsError, type UserRecord, users } from './users';
 export { type VersionRecord, type VersionSummary, versions } from './versions';
 export {

@@ -64,6 +64,7 @@ test('deploy applies every migration folder to an empty database, recorded as pr
     'secrets',
     'sessions',
     'setup_codes',
+    'test_runs',
     'users',
     'webhook_allow_entries',
     'webhook_deliveries',

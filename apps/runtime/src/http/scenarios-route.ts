@@ -8,7 +8,11 @@ import type { ScenarioRuns } from '../scenarios/scenario-runs';
 
 /** POST /scenarios/run body: the stored version to test, and optionally which scenarios. */
 const runBody = z
-  .object({ flowVersionId: z.string().min(1), scenarioIds: z.array(z.string().min(1)).max(200).optional() })
+  .object({
+    flowVersionId: z.string().min(1),
+    scenarioIds: z.array(z.string().min(1)).max(200).optional(),
+    simulationIds: z.array(z.string().min(1)).max(100).optional(),
+  })
   .strict();
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -48,7 +52,9 @@ export function scenariosRoute(runs: ScenarioRuns, secret: string, log: Logger) 
     if (text === null) return json(response, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
     const body = parse(text);
     if (!body) {
-      return json(response, 400, { error: 'expected JSON {"flowVersionId": "...", "scenarioIds"?: ["..."]}' });
+      return json(response, 400, {
+        error: 'expected JSON {"flowVersionId": "...", "scenarioIds"?: ["..."], "simulationIds"?: ["..."]}',
+      });
     }
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     try {
@@ -58,7 +64,7 @@ export function scenariosRoute(runs: ScenarioRuns, secret: string, log: Logger) 
       return json(response, 401, { error: error.message });
     }
     try {
-      json(response, 200, { results: await runs.run(body.flowVersionId, body.scenarioIds) });
+      json(response, 200, await runs.run(body.flowVersionId, body.scenarioIds, body.simulationIds));
     } catch (error) {
       if (error instanceof NotFoundError) return json(response, 404, { error: error.message });
       if (error instanceof ScenarioRunsLimited) {

@@ -1,4 +1,4 @@
-import { runScenario, scenarioJudge } from '@parley/engine';
+import { runScenario, runSimulation, scenarioJudge } from '@parley/engine';
 import { flowSpecSchema } from '@parley/engine/flow';
 import type { ScenarioChildMessage, ScenarioJob, ScenarioParentMessage } from './scenario-ipc';
 
@@ -22,6 +22,11 @@ async function run(job: ScenarioJob): Promise<void> {
     judge: scenarioJudge(job.providerKeys),
   };
   for (const scenario of chosen) post({ type: 'result', result: await runScenario(job.spec, scenario, options) });
+  // The same LLM that judges intents plays the simulated callers; without one their scripts speak.
+  const simulations = (spec.simulations ?? []).filter((s) => job.simulationIds?.includes(s.id));
+  for (const simulation of simulations) {
+    post({ type: 'simulation', result: await runSimulation(job.spec, simulation, { ...options, llm: options.judge }) });
+  }
   post({ type: 'done' }, () => process.exit(0));
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ScenarioResult } from '@parley/engine';
+import type { ScenarioResult, SimulationResult } from '@parley/engine';
 import type { ScenarioChildMessage, ScenarioJob, ScenarioParentMessage } from './scenario-ipc';
 
 /** How much one scenario run may use before it is stopped. */
@@ -14,6 +14,7 @@ export interface ScenarioLimits {
 /** What a run produced: every scenario that finished, and why the rest did not (null when all ran). */
 export interface ScenarioProcessOutcome {
   results: ScenarioResult[];
+  simulations: SimulationResult[];
   stopped: string | null;
 }
 
@@ -35,11 +36,13 @@ export function runScenarioProcess(job: ScenarioJob, limits: ScenarioLimits): Pr
     env,
   });
   const results: ScenarioResult[] = [];
+  const simulations: SimulationResult[] = [];
   let done = false;
   child.on('error', () => {});
   child.on('message', (message: ScenarioChildMessage) => {
     if (message.type === 'ready') child.send({ type: 'run', job } satisfies ScenarioParentMessage);
     else if (message.type === 'result') results.push(message.result);
+    else if (message.type === 'simulation') simulations.push(message.result);
     else if (message.type === 'done') done = true;
   });
   let timedOut = false;
@@ -50,14 +53,14 @@ export function runScenarioProcess(job: ScenarioJob, limits: ScenarioLimits): Pr
   return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
       clearTimeout(wall);
-      if (done && code === 0) return resolve({ results, stopped: null });
+      if (done && code === 0) return resolve({ results, simulations, stopped: null });
       let stopped = `the scenario process stopped (${signal ? `killed by ${signal}` : `exit code ${code}`})`;
       if (timedOut)
         stopped = `the run took longer than its ${Math.round(limits.wallMs / 1000)} s limit and was stopped`;
       else if (signal === 'SIGXCPU' || signal === 'SIGKILL') {
         stopped = `the run used its ${cpu} s of CPU time and was stopped; shorten the scenarios or the agents' replies`;
       }
-      resolve({ results, stopped });
+      resolve({ results, simulations, stopped });
     });
   });
 }

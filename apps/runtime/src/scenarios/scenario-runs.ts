@@ -1,5 +1,5 @@
 import { flows, versions } from '@parley/db';
-import type { ScenarioResult } from '@parley/engine';
+import type { ScenarioResult, SimulationResult } from '@parley/engine';
 import { flowSpecSchema } from '@parley/engine/flow';
 import { workspaceSettings } from '../calls/load-call';
 import type { OperatorKeys } from '../calls/operator-keys';
@@ -31,10 +31,14 @@ export class ScenarioRuns {
   }
 
   /**
-   * Runs version `flowVersionId`'s scenarios (all, or the given ids); NotFoundError when the
-   * version is missing, ScenarioRunsLimited when its workspace is over its limit.
+   * Runs version `flowVersionId`'s scenarios (all, or the given ids) and the given simulations;
+   * NotFoundError when the version is missing, ScenarioRunsLimited when its workspace is over its limit.
    */
-  async run(flowVersionId: string, ids?: readonly string[]): Promise<ScenarioResult[]> {
+  async run(
+    flowVersionId: string,
+    ids?: readonly string[],
+    simulationIds?: readonly string[],
+  ): Promise<{ results: ScenarioResult[]; simulations: SimulationResult[] }> {
     const version = await versions.getById(flowVersionId);
     this.limit.take((await flows.get(version.flowId)).workspaceId);
     const run = this.queue.then(async () => {
@@ -42,6 +46,7 @@ export class ScenarioRuns {
       const job: ScenarioJob = {
         spec: version.spec as ScenarioJob['spec'],
         ...(ids ? { ids } : {}),
+        ...(simulationIds ? { simulationIds } : {}),
         secrets: workspace.secrets,
         providerKeys: this.options.operatorKeys.for(workspace.workspaceId),
         webhookAllowList: workspace.webhookAllowList,
@@ -49,14 +54,16 @@ export class ScenarioRuns {
       const started = performance.now();
       const outcome = await runScenarioProcess(job, this.options.limits);
       const results = withUnfinished(version.spec, ids, outcome.results, outcome.stopped);
+      const simulations = unfinishedSimulations(version.spec, simulationIds, outcome.simulations, outcome.stopped);
       this.options.log.info('scenarios ran', {
         flowVersionId,
         scenarios: results.length,
         failed: results.filter((r) => r.status !== 'passed').length,
+        simulations: simulations.length,
         stopped: outcome.stopped,
         ms: Math.round(performance.now() - started),
       });
-      return results;
+      return { results, simulations };
     });
     this.queue = run.catch(() => {});
     return run;
@@ -81,6 +88,31 @@ function withUnfinished(
         error: stopped ?? 'the scenario did not run',
         opening: [],
         steps: [],
+        durationMs: 0,
+      },
+  );
+}
+
+/** The simulation results in the spec's order, every chosen one that did not finish marked `error`. */
+function unfinishedSimulations(
+  spec: unknown,
+  ids: readonly string[] | undefined,
+  results: SimulationResult[],
+  stopped: string | null,
+): SimulationResult[] {
+  const chosen = (flowSpecSchema.safeParse(spec).data?.simulations ?? []).filter((s) => ids?.includes(s.id));
+  return chosen.map(
+    (simulation) =>
+      results.find((r) => r.id === simulation.id) ?? {
+        id: simulation.id,
+        name: simulation.name,
+        caller: 'scripted',
+        k: simulation.k,
+        passed: 0,
+        passRate: 0,
+        status: 'error',
+        error: stopped ?? 'the simulation did not run',
+        runs: [],
         durationMs: 0,
       },
   );

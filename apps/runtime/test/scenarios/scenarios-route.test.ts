@@ -52,6 +52,9 @@ describe('POST /scenarios/run', { timeout: 180_000 }, () => {
       ['billing-question', 'passed'],
       ['support-problem', 'passed'],
       ['unclear-request', 'passed'],
+      ['voice-billing', 'passed'],
+      ['voice-barge-in', 'passed'],
+      ['voice-noisy-line', 'passed'],
     ]);
   });
 
@@ -70,6 +73,23 @@ describe('POST /scenarios/run', { timeout: 180_000 }, () => {
       'expected a call to transfer_to_billing, but it called transfer_to_support',
       'expected a handoff to billing, but it went to support',
     ]);
+  });
+
+  it("runs a version's simulations in the same process when asked, with the scripted caller offline", async () => {
+    const response = await run(
+      { flowVersionId: receptionist.id, scenarioIds: [], simulationIds: ['billing-caller'] },
+      signScenarioRunToken(TEST_SECRET, receptionist.id),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      results: unknown[];
+      simulations: { id: string; caller: string; k: number; passRate: number; runs: { checks: unknown[] }[] }[];
+    };
+    expect(body.results).toEqual([]);
+    expect(body.simulations.map((s) => [s.id, s.caller, s.k, s.passRate])).toEqual([
+      ['billing-caller', 'scripted', 3, 1],
+    ]);
+    expect(body.simulations[0]?.runs[0]?.checks).toHaveLength(3);
   });
 
   it('refuses a missing, forged or misused token, and says which version is missing', async () => {

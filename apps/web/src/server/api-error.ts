@@ -22,6 +22,7 @@ export type ApiErrorCode =
   | 'email_taken'
   | 'slug_invalid'
   | 'slug_taken'
+  | 'tests_required'
   | 'internal_error';
 
 /** The one error body: `{ error: { code, message, issues?, ...details } }`. */

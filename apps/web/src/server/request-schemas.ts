@@ -41,7 +41,13 @@ export const recordingRetentionBody = z.object({ retentionDays: z.number().int()
 export const replayBody = z.object({ overrides: z.record(z.string(), z.unknown()).default({}) }).strict();
 
 /** POST /api/flows/:id/scenarios/run: which scenarios to run (all when absent). */
-export const runScenariosBody = z.object({ scenarioIds: z.array(z.string().min(1)).max(200).optional() }).strict();
+export const runScenariosBody = z
+  .object({
+    scenarioIds: z.array(z.string().min(1)).max(200).optional(),
+    /** Simulations to run after the scenarios (none when absent). */
+    simulationIds: z.array(z.string().min(1)).max(100).optional(),
+  })
+  .strict();
 
 /** PUT /api/flows/:id/slug and PUT /api/workspace/slug: the new slug, or null to clear it. */
 export const slugBody = z.object({ slug: z.string().max(200).nullable() }).strict();

@@ -1,4 +1,4 @@
-import type { ScenarioResult, SessionEvent } from '@parley/engine';
+import type { ScenarioResult, SessionEvent, SimulationResult } from '@parley/engine';
 import type { FlowSpec, ValidationIssue } from '@parley/engine/flow';
 import { z } from 'zod';
 import { callSources, callStatuses } from './call-values';
@@ -59,8 +59,14 @@ const versionSummary = z.object({
 /** POST publish and rollback: the version now live. */
 export const versionSummaryResponse = z.object({ version: versionSummary });
 
-/** GET /api/flows/:id/versions. */
-export const versionListResponse = z.object({ versions: z.array(versionSummary) });
+/** GET /api/flows/:id/versions: each version with its latest test run (null: never tested). */
+export const versionListResponse = z.object({
+  versions: z.array(
+    versionSummary.extend({
+      tests: z.object({ passed: z.number().int(), total: z.number().int(), createdAt: timestamp }).nullable(),
+    }),
+  ),
+});
 
 /** GET /api/flows/:id/versions/:number and /live: one version with its spec. */
 export const versionDetailResponse = z.object({ version: versionSummary.extend({ spec: flowSpec }) });
@@ -130,6 +136,7 @@ export const startedCallResponse = z.discriminatedUnion('mode', [
 export const scenarioRunResponse = z.object({
   versionNumber: z.number().int(),
   results: z.array(z.custom<ScenarioResult>()),
+  simulations: z.array(z.custom<SimulationResult>()),
 });
 
 /** GET and PUT /api/flows/:id/slug: the flow's slug and its workspace's (dispatch metadata names both). */

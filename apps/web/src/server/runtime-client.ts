@@ -1,5 +1,5 @@
 import { signScenarioRunToken } from '@parley/calls';
-import type { ScenarioResult } from '@parley/engine';
+import type { ScenarioResult, SimulationResult } from '@parley/engine';
 import { ApiError } from './api-error';
 import type { CallsConfig } from './calls-config';
 
@@ -32,7 +32,8 @@ export async function runScenariosOnRuntime(
   config: CallsConfig,
   flowVersionId: string,
   scenarioIds?: string[],
-): Promise<ScenarioResult[]> {
+  simulationIds?: string[],
+): Promise<{ results: ScenarioResult[]; simulations: SimulationResult[] }> {
   const response = await reach(
     `${config.internalUrl}/scenarios/run`,
     {
@@ -41,12 +42,20 @@ export async function runScenariosOnRuntime(
         'content-type': 'application/json',
         authorization: `Bearer ${signScenarioRunToken(config.secret, flowVersionId)}`,
       },
-      body: JSON.stringify({ flowVersionId, ...(scenarioIds ? { scenarioIds } : {}) }),
+      body: JSON.stringify({
+        flowVersionId,
+        ...(scenarioIds ? { scenarioIds } : {}),
+        ...(simulationIds ? { simulationIds } : {}),
+      }),
     },
     // Scenarios run one after another on the runtime; a long suite can take a while.
     120_000,
   );
-  const body = (await response.json().catch(() => ({}))) as { results?: ScenarioResult[]; error?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    results?: ScenarioResult[];
+    simulations?: SimulationResult[];
+    error?: string;
+  };
   // The runtime limits scenario runs per workspace; its message says when to retry.
   if (response.status === 429) throw new ApiError(429, 'rate_limited', `${body.error ?? 'Too many scenario runs'}.`);
   if (!response.ok || !body.results) {
@@ -56,5 +65,5 @@ export async function runScenariosOnRuntime(
       `The runtime could not run the scenarios: ${body.error ?? `HTTP ${response.status}`}.`,
     );
   }
-  return body.results;
+  return { results: body.results, simulations: body.simulations ?? [] };
 }

@@ -10,11 +10,13 @@ import { useTestCall } from './call/use-test-call';
 import { CallHistory } from './history/CallHistory';
 import { CallReplay } from './history/CallReplay';
 import { ScenariosPanel } from './scenarios/ScenariosPanel';
+import { TestsPanel } from './tests/TestsPanel';
 
 const tabs = [
   { id: 'call', label: 'Call' },
   { id: 'history', label: 'History' },
   { id: 'scenarios', label: 'Scenarios' },
+  { id: 'tests', label: 'Tests' },
 ] as const;
 type Tab = (typeof tabs)[number]['id'];
 
@@ -82,6 +84,16 @@ export const TesterPanel = memo(function TesterPanel({
           ) : (
             <CallHistory flowId={flowId} refreshKey={phase.kind} onReplay={setReplaying} />
           ))}
+        {tab === 'tests' && (
+          <TestsPanel
+            flowId={flowId}
+            spec={spec}
+            edit={edit}
+            flush={flush}
+            onHighlight={onHighlight}
+            onResults={onScenarioResults}
+          />
+        )}
         {tab === 'scenarios' && (
           <ScenariosPanel flowId={flowId} spec={spec} edit={edit} flush={flush} onResults={onScenarioResults} />
         )}

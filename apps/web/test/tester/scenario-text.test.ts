@@ -43,4 +43,33 @@ describe('scenarios as text', () => {
       ],
     });
   });
+
+  it('keeps voice mode and the caller of each turn', () => {
+    const text =
+      '## Pauses [pauses] (voice)\n> I was thinking [pause 900ms] about my claim\ncaller: en-gb 140wpm\nends';
+    const parsed = parseScenarios(text);
+    expect(parsed).toEqual({
+      ok: true,
+      scenarios: [
+        {
+          id: 'pauses',
+          name: 'Pauses',
+          mode: 'voice',
+          turns: [
+            {
+              user: 'I was thinking [pause 900ms] about my claim',
+              voice: 'en-gb',
+              wordsPerMinute: 140,
+              expect: [{ kind: 'ends' }],
+            },
+          ],
+        },
+      ],
+    });
+    if (parsed.ok) expect(formatScenarios(parsed.scenarios)).toBe(text);
+    expect(parseScenarios('## A\n> hi\ncaller: 20wpm')).toEqual({
+      ok: false,
+      errors: [{ line: 3, message: 'caller: the speaking rate must be between 80wpm and 450wpm' }],
+    });
+  });
 });

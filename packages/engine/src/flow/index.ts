@@ -10,6 +10,7 @@ export * from './migrate';
 export * from './plan';
 export * from './resolve';
 export * from './safe-regex';
+export * from './scenario-schema';
 export * from './schema';
 export * from './settings';
 export * from './speech-schema';

@@ -37,6 +37,10 @@ export const issueCodes = [
   'on_enter_tool_unknown',
   'branch_path_invalid',
   'branch_target_unknown',
+  'scenario_delivery_invalid',
+  'simulation_duplicate_id',
+  'simulation_agent_unknown',
+  'simulation_rule_invalid',
 ] as const;
 
 export type IssueCode = (typeof issueCodes)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENT_FLOW_SCHEMA_VERSION, migrateFlowSpec } from './migrate';
+import { scenarioModeFields, scenarioTurnVoiceFields, simulationsField, testPolicyField } from './scenario-schema';
 import { turnHandlingSchema } from './settings';
 import { setting } from './settings/meta';
 import { speechHygieneSchema, userTurnLimitSchema } from './speech-schema';
@@ -204,12 +205,21 @@ export const scenarioExpectationSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const scenarioTurnSchema = z
-  .object({ user: z.string().min(1).max(2000), expect: z.array(scenarioExpectationSchema).default([]) })
+  .object({
+    user: z.string().min(1).max(2000),
+    expect: z.array(scenarioExpectationSchema).default([]),
+    ...scenarioTurnVoiceFields,
+  })
   .strict();
 
 /** A scripted conversation that tests the flow without a microphone. */
 export const scenarioSchema = z
-  .object({ id, name: z.string().min(1).max(200), turns: z.array(scenarioTurnSchema).min(1).max(50) })
+  .object({
+    id,
+    name: z.string().min(1).max(200),
+    turns: z.array(scenarioTurnSchema).min(1).max(50),
+    ...scenarioModeFields,
+  })
   .strict();
 
 /** The FlowSpec document of the current version (no migration): JSON Schema and UI metadata come from this. */
@@ -223,6 +233,8 @@ export const flowSpecDocumentSchema = z
     edges: z.array(handoffEdgeSchema).max(10000).default([]),
     variables: z.array(variableSchema).default([]),
     scenarios: z.array(scenarioSchema).max(200).default([]),
+    simulations: simulationsField,
+    testPolicy: testPolicyField,
     settings: z
       .object({
         turnHandling: turnHandlingSchema.default({}),

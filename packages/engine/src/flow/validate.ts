@@ -15,6 +15,7 @@ import {
 } from './settings';
 import { referencedVariables } from './template';
 import { handoffToolName, SET_VARIABLE_TOOL, toolNamePattern } from './tool-names';
+import { checkSimulatedCallers } from './validate-simulated-callers';
 import { checkFlowSteps } from './validate-steps';
 
 export interface ValidationResult {
@@ -46,6 +47,7 @@ export function validate(input: unknown): ValidationResult {
   checkScenarios(spec, report);
   checkScriptRules(spec, report);
   checkFlowSteps(spec, toolNames, report);
+  checkSimulatedCallers(spec, report);
   return { valid: !issues.some((i) => i.severity === 'error'), issues, spec };
 }
 

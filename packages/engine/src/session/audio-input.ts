@@ -11,6 +11,9 @@ export interface AudioInputHandlers {
   onError(source: 'vad', error: unknown): void;
 }
 
+/** Longest a virtual clock waits for a batch STT's answer (its own timeout is shorter). */
+const finalWaitLimitMs = 15_000;
+
 /** The call's speech recognizer: its stream, and whether it finds utterance ends itself. */
 export interface AudioInputStt {
   stream: SttStream;
@@ -38,6 +41,9 @@ export class AudioInput {
   private readonly sttFollowsVad: boolean;
   /** Audio position (ms) where discarding last ended: a batch STT gets no speech from before it. */
   private keepFromMs = 0;
+  /** A batch STT holds an utterance it has not answered yet: resolved by its next event. */
+  private segmentQueued = false;
+  private readonly awaitingFinal: (() => void)[] = [];
 
   constructor(
     private readonly vad: VadStream | null,
@@ -48,6 +54,7 @@ export class AudioInput {
     this.stt = stt?.stream ?? null;
     this.sttFollowsVad = vad !== null && stt !== null && !stt.streaming;
     this.stt?.onEvent((event) => {
+      if (event.type === 'final' || event.type === 'error') this.awaitingFinal.shift()?.();
       if (!this.closed) handlers.onTranscript(event);
     });
   }
@@ -58,7 +65,10 @@ export class AudioInput {
   }
 
   set discarding(value: boolean) {
-    if (value && !this.discardingAudio) this.stt?.discard();
+    if (value && !this.discardingAudio) {
+      this.stt?.discard();
+      this.segmentQueued = false;
+    }
     if (!value && this.discardingAudio) this.keepFromMs = this.audioMs;
     this.discardingAudio = value;
   }
@@ -96,17 +106,36 @@ export class AudioInput {
     if (!this.stt || !this.sttFollowsVad || this.discardingAudio) return;
     const startMs = endMs - (segment.length / ENGINE_INPUT_RATE) * 1000;
     const skip = Math.max(0, Math.round(((this.keepFromMs - startMs) * ENGINE_INPUT_RATE) / 1000));
-    if (skip < segment.length) this.stt.pushAudio(segment.subarray(skip));
+    if (skip < segment.length) {
+      this.stt.pushAudio(segment.subarray(skip));
+      this.segmentQueued = true;
+    }
   }
 
   /** The VAD saw the end of speech: batch STT providers transcribe now. */
   endOfSpeech(): void {
-    if (!this.discardingAudio) this.stt?.endOfSpeech();
+    if (this.discardingAudio) return;
+    if (this.segmentQueued) {
+      this.segmentQueued = false;
+      // Recognition is provider time: a virtual clock waits for it, as for VAD and LLM work, so
+      // scenarios on a virtual clock see the same timeline however slow the recognizer is here.
+      this.clock.track(
+        new Promise<void>((resolve) => {
+          const limit = setTimeout(resolve, finalWaitLimitMs);
+          this.awaitingFinal.push(() => {
+            clearTimeout(limit);
+            resolve();
+          });
+        }),
+      );
+    }
+    this.stt?.endOfSpeech();
   }
 
   /** Stops both streams. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const resolve of this.awaitingFinal.splice(0)) resolve();
     await Promise.allSettled([this.vad?.close(), this.stt?.close()]);
   }
 

@@ -169,6 +169,67 @@ export const receptionistTemplate: FlowTemplate = {
           },
         ],
       },
+      {
+        id: 'voice-billing',
+        name: 'Spoken: a caller who pauses to think reaches billing and an invoice lookup',
+        mode: 'voice',
+        turns: [
+          {
+            user: 'I have a question [pause 300ms] about my bill',
+            expect: [{ kind: 'handoff', to: 'billing' }],
+          },
+          {
+            user: 'invoice one two three',
+            expect: [{ kind: 'tool_call', name: 'lookup_invoice', arguments: { invoice_number: '123' } }],
+          },
+          { user: 'goodbye', expect: [{ kind: 'ends' }] },
+        ],
+      },
+      {
+        id: 'voice-barge-in',
+        name: 'Spoken: a caller who talks over the greeting is heard and routed',
+        mode: 'voice',
+        turns: [
+          { user: '[barge-in 800ms] something is broken', expect: [{ kind: 'handoff', to: 'support' }] },
+          {
+            user: 'my internet is not working',
+            expect: [{ kind: 'says', pattern: 'restart your router' }],
+          },
+        ],
+      },
+      {
+        id: 'voice-noisy-line',
+        name: 'Spoken: line hiss alone takes no turn, a question over it does',
+        mode: 'voice',
+        turns: [
+          { user: '[noise -50dBFS 2000ms]', expect: [] },
+          { user: '[noise -45dBFS] I need support', expect: [{ kind: 'handoff', to: 'support' }] },
+        ],
+      },
+    ],
+    simulations: [
+      {
+        id: 'billing-caller',
+        name: 'A caller with an invoice question gets it looked up',
+        persona: 'A busy customer who answers in short sentences.',
+        goal: 'Find out whether invoice 123 has been paid, then end the call.',
+        facts: ['The invoice number is one two three (123).'],
+        criteria: ['The agent routes the caller to billing', 'The caller learns whether the invoice is paid'],
+        checks: [
+          { kind: 'handoff', to: 'billing' },
+          { kind: 'tool_call', name: 'lookup_invoice', arguments: { invoice_number: '123' } },
+          { kind: 'ends' },
+        ],
+        maxTurns: 6,
+        k: 3,
+        script: {
+          rules: [
+            { when: 'billing or support', say: 'I have a question about my bill' },
+            { when: 'invoice number', say: 'invoice one two three' },
+            { when: 'paid|anything else', say: 'goodbye' },
+          ],
+        },
+      },
     ],
   },
 };

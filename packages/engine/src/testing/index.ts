@@ -4,5 +4,8 @@ export * from './recording-audio-output';
 export * from './replay';
 export * from './run-events';
 export * from './run-expect';
+export * from './simulation';
 export * from './test-session';
 export * from './virtual-clock';
+export { DeliveryError, parseDelivery, typedLine } from './voice/delivery';
+export type * from './voice/voice-report';

@@ -1,4 +1,5 @@
 import type { ScenarioExpectation } from '../flow/schema';
+import type { VoiceTurnReport } from './voice/voice-report';
 
 /**
  * What running a flow's scenarios reports. Plain JSON: the runtime sends it to the web app,
@@ -29,6 +30,8 @@ export interface ScenarioStepResult {
   status: 'passed' | 'failed';
   expectations: ExpectationResult[];
   transcript: ScenarioLine[];
+  /** Voice mode: timing and the caller's-eye checks (cut-offs, interruptions, no turn on noise). */
+  voice?: VoiceTurnReport;
 }
 
 /**
@@ -45,4 +48,6 @@ export interface ScenarioResult {
   opening: ScenarioLine[];
   steps: ScenarioStepResult[];
   durationMs: number;
+  /** Session time the run covered (virtual: far more than durationMs when it runs faster than real time). */
+  sessionMs?: number;
 }

@@ -1,13 +1,14 @@
 import { compile } from '../flow/compile';
-import type { Scenario, ScenarioExpectation } from '../flow/schema';
+import type { Scenario } from '../flow/schema';
 import { createOpenAiLlm } from '../providers/llm/openai';
 import type { Llm } from '../providers/llm/types';
-import type { SessionEvent } from '../session/events';
 import type { WebhookOptions } from '../session/voice-session';
-import { checkExpectation } from './scenario-expectations';
 import { scenarioLines } from './scenario-lines';
-import type { ScenarioResult, ScenarioStepResult } from './scenario-result';
+import type { ScenarioResult } from './scenario-result';
+import { judgeStep, notReached } from './scenario-step';
 import { TestSession } from './test-session';
+import type { CallerVoice } from './voice/caller-audio';
+import { runVoiceTurns } from './voice/voice-scenario';
 
 /** How scenarios run: the secrets and provider locations a real call would get, and the judge. */
 export interface ScenarioRunOptions {
@@ -23,6 +24,8 @@ export interface ScenarioRunOptions {
   judge?: Llm | null;
   /** Session time one turn may take (default 60 s). */
   maxTurnMs?: number;
+  /** Voice scenarios: how the simulated caller sounds (default espeak-ng, en-us, 175 wpm). */
+  callerVoice?: CallerVoice;
 }
 
 /** The judge a runtime can offer: OpenAI's built-in endpoint when an OPENAI_API_KEY is given, else none. */
@@ -40,9 +43,9 @@ function describe(error: unknown): string {
 }
 
 /**
- * Runs one scenario as typed turns through a real VoiceSession (virtual clock, the flow's own
- * LLM and TTS). Speech input is not used, so no VAD or STT is built: a scenario tests what the
- * agents do, not how well they hear.
+ * Runs one scenario through a real VoiceSession on a virtual clock, with the flow's own LLM and
+ * TTS. Text mode types each line (no VAD or STT is built: it tests what the agents do); voice mode
+ * speaks each line through the flow's VAD, STT, turn detection and interruptions.
  */
 export async function runScenario(
   spec: unknown,
@@ -60,6 +63,7 @@ export async function runScenario(
     durationMs: 0,
   };
   let test: TestSession | null = null;
+  const voice = scenario.mode === 'voice';
   try {
     test = new TestSession({
       plan: compile(spec),
@@ -67,20 +71,30 @@ export async function runScenario(
       ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
       ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
-      providers: { stt: () => null, vad: () => null, turnDetector: async () => null },
+      ...(voice ? {} : { providers: { stt: () => null, vad: () => null, turnDetector: async () => null } }),
       maxRunMs: options.maxTurnMs ?? 60_000,
       keepAudio: false,
     });
-    result.opening = scenarioLines((await test.start()).events);
-    for (const turn of scenario.turns) {
-      if (test.session.isEnded) {
-        result.steps.push(notReached(turn.user, turn.expect));
-        continue;
+    if (voice) {
+      const spoken = await runVoiceTurns(test, scenario, {
+        judge: options.judge ?? null,
+        ...(options.callerVoice ? { voice: options.callerVoice } : {}),
+      });
+      result.opening = spoken.opening;
+      result.steps = spoken.steps;
+    } else {
+      result.opening = scenarioLines((await test.start()).events);
+      for (const turn of scenario.turns) {
+        if (test.session.isEnded) {
+          result.steps.push(notReached(turn.user, turn.expect));
+          continue;
+        }
+        const { events } = await test.run({ userInput: turn.user });
+        result.steps.push(await judgeStep(turn.user, turn.expect, events, options.judge ?? null));
       }
-      const { events } = await test.run({ userInput: turn.user });
-      result.steps.push(await judgeStep(turn.user, turn.expect, events, options.judge ?? null));
     }
     if (result.steps.some((step) => step.status === 'failed')) result.status = 'failed';
+    result.sessionMs = test.clock.now();
   } catch (error) {
     result.status = 'error';
     result.error = describe(error);
@@ -100,34 +114,4 @@ export async function runScenarios(
   const results: ScenarioResult[] = [];
   for (const scenario of chosen) results.push(await runScenario(spec, scenario, options));
   return results;
-}
-
-async function judgeStep(
-  user: string,
-  expectations: ScenarioExpectation[],
-  events: SessionEvent[],
-  judge: Llm | null,
-): Promise<ScenarioStepResult> {
-  const checked = [];
-  for (const expectation of expectations) checked.push(await checkExpectation(expectation, events, judge));
-  return {
-    user,
-    status: checked.some((c) => c.status === 'failed') ? 'failed' : 'passed',
-    expectations: checked,
-    transcript: [{ kind: 'user', text: user }, ...scenarioLines(events)],
-  };
-}
-
-/** A turn after the call already ended: every expectation fails, saying so. */
-function notReached(user: string, expectations: ScenarioExpectation[]): ScenarioStepResult {
-  return {
-    user,
-    status: 'failed',
-    expectations: expectations.map((expectation) => ({
-      expectation,
-      status: 'failed',
-      reason: 'the call had already ended before this turn',
-    })),
-    transcript: [{ kind: 'error', message: 'the call had already ended before this turn' }],
-  };
 }

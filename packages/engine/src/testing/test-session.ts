@@ -60,12 +60,12 @@ export class TestSession {
     return this.transport.events;
   }
 
-  /** Starts the session and waits until the greeting (if any) has played. */
-  async start(): Promise<RunResult> {
+  /** Starts the session and waits until the greeting (if any) has played, unless `untilIdle` is false. */
+  async start({ untilIdle = true }: { untilIdle?: boolean } = {}): Promise<RunResult> {
     const from = this.transport.events.length;
     await this.session.start();
     if (this.clock instanceof VirtualClock === false) this.pump = this.realTimePump();
-    await this.waitUntilIdle();
+    if (untilIdle) await this.waitUntilIdle();
     return this.resultFrom(from);
   }
 
@@ -120,6 +120,16 @@ export class TestSession {
         throw new Error(`the session was still busy after ${this.options.maxRunMs ?? 60000} ms of session time`);
       await this.tick();
     }
+  }
+
+  /** Lets session time pass until `condition` holds (or the session ended); false if `limitMs` passed first. */
+  async waitUntil(condition: () => boolean, limitMs: number): Promise<boolean> {
+    const until = this.clock.now() + limitMs;
+    while (!condition()) {
+      if (this.session.isEnded || this.stopped || this.clock.now() >= until) return false;
+      await this.tick();
+    }
+    return true;
   }
 
   /** Ends the session (as a hangup unless told otherwise). */

@@ -164,7 +164,15 @@ export function VersionsPanel({
               <strong>Version {version.number}</strong> {version.live && <span className="badge live">Live</span>}{' '}
               <span className="hint">
                 {version.kind} · {new Date(version.createdAt).toLocaleString('en')}
-              </span>
+              </span>{' '}
+              {version.tests && (
+                <span
+                  className={`badge ${version.tests.passed === version.tests.total ? 'passed' : 'failed'}`}
+                  title={`Latest test run: ${new Date(version.tests.createdAt).toLocaleString('en')}`}
+                >
+                  tests {version.tests.passed}/{version.tests.total}
+                </span>
+              )}
               {version.note && <div className="version-note">{version.note}</div>}
             </div>
             <div className="row-actions">

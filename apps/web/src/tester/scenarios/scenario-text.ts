@@ -14,6 +14,8 @@ import type { Scenario, ScenarioExpectation } from '@parley/engine/flow';
  * `## name [id]` starts a scenario (id optional: made from the name), `> text` a user turn, and
  * the lines under it are what that turn expects. `says:` takes an intent (judged by an LLM), a
  * /pattern/ (a case-insensitive regex), or both. Lines starting with a single # are comments.
+ * `## name [id] (voice)` makes a spoken scenario; under a turn, `caller: en-gb 140wpm` sets the
+ * simulated caller's voice and speaking rate (either may be left out).
  */
 
 /** A line that could not be read. */
@@ -51,11 +53,34 @@ export function formatScenarios(scenarios: readonly Scenario[]): string {
   return scenarios
     .map((scenario) =>
       [
-        `## ${scenario.name} [${scenario.id}]`,
-        ...scenario.turns.flatMap((turn) => [`> ${turn.user}`, ...turn.expect.map(formatExpectation)]),
+        `## ${scenario.name} [${scenario.id}]${scenario.mode === 'voice' ? ' (voice)' : ''}`,
+        ...scenario.turns.flatMap((turn) => [
+          `> ${turn.user}`,
+          ...(turn.voice || turn.wordsPerMinute ? [formatCaller(turn)] : []),
+          ...turn.expect.map(formatExpectation),
+        ]),
       ].join('\n'),
     )
     .join('\n\n');
+}
+
+function formatCaller(turn: Scenario['turns'][number]): string {
+  return ['caller:', turn.voice, turn.wordsPerMinute ? `${turn.wordsPerMinute}wpm` : undefined]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** `caller: en-gb 140wpm` as turn fields, or what is wrong with it. */
+function parseCaller(rest: string): { voice?: string; wordsPerMinute?: number } | string {
+  const fields: { voice?: string; wordsPerMinute?: number } = {};
+  for (const word of rest.split(/\s+/).filter(Boolean)) {
+    const rate = /^(\d+)wpm$/.exec(word);
+    if (rate) fields.wordsPerMinute = Number(rate[1]);
+    else fields.voice = word;
+  }
+  if (fields.wordsPerMinute !== undefined && (fields.wordsPerMinute < 80 || fields.wordsPerMinute > 450))
+    return 'caller: the speaking rate must be between 80wpm and 450wpm';
+  return fields;
 }
 
 function parseExpectation(text: string): ScenarioExpectation | string {
@@ -91,7 +116,7 @@ export function parseScenarios(text: string): ParsedScenarios {
     const line = raw.trim();
     const at = index + 1;
     if (!line || (line.startsWith('#') && !line.startsWith('##'))) continue;
-    const heading = /^##\s*(.+?)(?:\s+\[([^\]]+)\])?$/.exec(line);
+    const heading = /^##\s*(.+?)(?:\s+\[([^\]]+)\])?(\s+\(voice\))?$/.exec(line);
     if (heading?.[1]) {
       let id = heading[2] ?? slug(heading[1]);
       if (ids.has(id)) {
@@ -99,7 +124,7 @@ export function parseScenarios(text: string): ParsedScenarios {
         for (let n = 2; ids.has(id); n++) id = `${heading[2] ?? slug(heading[1])}-${n}`;
       }
       ids.add(id);
-      scenarios.push({ id, name: heading[1], turns: [] });
+      scenarios.push({ id, name: heading[1], turns: [], ...(heading[3] ? { mode: 'voice' as const } : {}) });
       continue;
     }
     const scenario = scenarios.at(-1);
@@ -116,6 +141,12 @@ export function parseScenarios(text: string): ParsedScenarios {
     const turn = scenario.turns.at(-1);
     if (!turn) {
       errors.push({ line: at, message: 'expectations follow a user turn ("> what the caller says")' });
+      continue;
+    }
+    if (line.startsWith('caller:')) {
+      const caller = parseCaller(line.slice('caller:'.length));
+      if (typeof caller === 'string') errors.push({ line: at, message: caller });
+      else Object.assign(turn, caller);
       continue;
     }
     const expectation = parseExpectation(line);

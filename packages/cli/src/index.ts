@@ -1,0 +1,5 @@
+export * from './args';
+export * from './junit';
+export * from './load-flow';
+export * from './main';
+export * from './test-command';
