@@ -27,6 +27,8 @@ const GREETING_TIMEOUT_MS = 180_000;
 
 interface CallResult {
   refused: boolean;
+  /** Why the runtime refused the call, when it did. */
+  refusal?: string;
   firstAudioMs: number | null;
   answered: number;
   turns: number;
@@ -65,6 +67,8 @@ async function oneCall(runtime: TestRuntime, version: VersionRecord, phrases: In
     const first = client.audio[0];
     if (!first) {
       result.refused = true;
+      const error = client.messages.find((m) => m.type === 'call_error');
+      if (error && 'message' in error) result.refusal = String(error.message);
       return result;
     }
     result.firstAudioMs = first.at - started;
@@ -135,6 +139,8 @@ async function round(
   const answered = admitted.reduce((sum, r) => sum + r.answered, 0);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   console.log(`  ${prefix}: ${admitted.length} admitted, ${answered}/${turns} turns answered`);
+  const firstRefusal = results.find((r) => r.refusal)?.refusal;
+  if (firstRefusal) console.log(`    first refusal: ${firstRefusal}`);
   return {
     [`${prefix}.refused`]: results.length - admitted.length,
     [`${prefix}.first_audio_ms.p50`]: percentile(firsts, 50),
@@ -165,12 +171,16 @@ async function sparesWarm(runtime: TestRuntime): Promise<void> {
 export async function runCallsAtScaleBench(counts: number[] = DEFAULT_CALL_COUNTS): Promise<Record<string, number>> {
   await ensureRuntimeBuild(); // what call processes run
   const teardown = await setupTestDatabase();
-  // The runtime as `npm start` configures it (its own defaults, admission included), only on a free port.
-  const defaults = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, PARLEY_SECRET: TEST_SECRET });
+  // The runtime as `npm start` configures it (its defaults or the CALL_* settings in the
+  // environment, admission included), only on a free port.
+  const settings = loadConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL, PARLEY_SECRET: TEST_SECRET });
   const runtime = await startTestRuntime({
     drainTimeoutMs: 30_000,
-    callLoadThreshold: defaults.callLoadThreshold,
-    maxStartWaitMs: defaults.maxStartWaitMs,
+    callLoadThreshold: settings.callLoadThreshold,
+    maxStartWaitMs: settings.maxStartWaitMs,
+    spareProcesses: settings.spareProcesses,
+    maxSpareProcesses: settings.maxSpareProcesses,
+    maxBootingProcesses: settings.maxBootingProcesses,
   });
   const phrases = [(await speechWav('I need support')).samples, (await speechWav('something is broken')).samples];
   const version = await publishReceptionist();

@@ -93,37 +93,43 @@ export function memoryAvailableMb(): number {
 // Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux in practice).
 const TICKS_PER_SECOND = 100;
 
-/** CPU ms of `pid` from /proc: its own, plus its reaped children's when `withReaped`; 0 when unreadable. */
-function cpuMs(pid: number | 'self', withReaped: boolean): number {
+/** CPU ms `pid` has used, from /proc; null when it is gone or unreadable. */
+function cpuMs(pid: number | 'self'): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const used = (withReaped ? [11, 12, 13, 14] : [11, 12]).reduce((sum, i) => sum + Number(fields[i]), 0);
-    return (used * 1000) / TICKS_PER_SECOND;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
-    return 0;
+    return null;
   }
 }
 
 /**
- * CPU the runtime and its live call processes use, sampled over time. Finished call processes
- * stay counted: once reaped, their time is in the runtime's own "children" figures.
+ * CPU the runtime and the processes working for its calls use, sampled over time. Only what each
+ * process spends while it is watched counts: a warm spare that takes a call brings its boot time
+ * with it, which is not load now (counted, one taken spare read as most of a core).
  */
 export class OwnCpuLoad {
-  private last: { at: number; ms: number } | null = null;
+  private last: { at: number; used: Map<number | 'self', number> } | null = null;
   private average = 0;
 
   constructor(private readonly cores = availableParallelism()) {}
 
-  /** Takes a sample over `pids` (the live call processes) and returns the smoothed load (share of all cores). */
+  /** Takes a sample over `pids` (call processes and shared programs) and returns the smoothed load (share of all cores). */
   sample(pids: readonly number[]): number {
-    const ms = cpuMs('self', true) + pids.reduce((sum, pid) => sum + cpuMs(pid, false), 0);
     const at = performance.now();
-    if (this.last && at - this.last.at >= 500) {
-      const value = Math.max(0, ms - this.last.ms) / ((at - this.last.at) * this.cores);
-      this.average = 0.5 * value + 0.5 * this.average;
+    if (this.last && at - this.last.at < 500) return this.average;
+    const used = new Map<number | 'self', number>();
+    let spent = 0;
+    for (const pid of ['self' as const, ...pids]) {
+      const ms = cpuMs(pid);
+      if (ms === null) continue;
+      used.set(pid, ms);
+      // A process seen for the first time counts from now on.
+      spent += Math.max(0, ms - (this.last?.used.get(pid) ?? ms));
     }
-    if (!this.last || at - this.last.at >= 500) this.last = { at, ms };
+    if (this.last) this.average = 0.5 * (spent / ((at - this.last.at) * this.cores)) + 0.5 * this.average;
+    this.last = { at, used };
     return this.average;
   }
 }

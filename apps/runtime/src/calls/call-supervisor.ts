@@ -16,6 +16,8 @@ import { RunningCall } from './running-call';
 export interface CallSupervisorOptions {
   limits: AdmissionLimits;
   pool: ProcessPool;
+  /** Processes that work for every call (the shared eSpeak NG programs): their CPU is the calls' load too. */
+  sharedPids?(): number[];
   metrics: RuntimeMetrics;
   /** How long a call's process may outlive its call's end before it is killed. */
   killDeadline: KillDeadlineOptions;
@@ -86,7 +88,10 @@ export class CallSupervisor {
   refusal(): CallRefused | null {
     if (this.draining)
       return new CallRefused('runtime_draining', 'this runtime is shutting down and takes no new calls');
-    const pids = [...this.running.values()].flatMap((call) => (call.pid === undefined ? [] : [call.pid]));
+    const pids = [
+      ...[...this.running.values()].flatMap((call) => (call.pid === undefined ? [] : [call.pid])),
+      ...(this.options.sharedPids?.() ?? []),
+    ];
     const problem = admissionProblem(
       // Calls held here are still loading: they will ask the pool for a process before this one.
       { ...this.counts, startWaitMs: this.options.pool.expectedWaitMs(this.held.size) },

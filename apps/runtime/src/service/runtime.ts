@@ -78,6 +78,7 @@ export async function startRuntime(config: RuntimeConfig, log: Logger): Promise<
       maxStartWaitMs: config.maxStartWaitMs,
     },
     pool,
+    sharedPids: () => services.pids(),
     metrics,
     operatorKeys,
     turnModelsDir: config.turnModelsDir,
