@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../log';
 import { ScenarioRunsLimited } from '../scenarios/run-rate-limit';
 import type { ScenarioRuns } from '../scenarios/scenario-runs';
+import { json, MAX_BODY_BYTES, readBody } from './json-io';
 
 /** POST /scenarios/run body: the stored version to test, and optionally which scenarios. */
 const runBody = z
@@ -14,24 +15,6 @@ const runBody = z
     simulationIds: z.array(z.string().min(1)).max(100).optional(),
   })
   .strict();
-
-const MAX_BODY_BYTES = 16 * 1024;
-
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function parse(text: string): z.infer<typeof runBody> | null {
   try {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallTokenError, verifyRecordingToken } from '@parley/calls';
 import { recordings } from '@parley/db';
+import { json, MAX_BODY_BYTES, readBody } from '../http/json-io';
 import type { Logger } from '../log';
 import type { RecordingStore } from './recording-store';
 import { type RecordingFile, recordingFiles } from './recording-store';
@@ -9,7 +10,6 @@ import type { ReplayJob } from './replay-ipc';
 import { parseReplayOverrides } from './replay-overrides';
 import type { ReplayOutcome } from './replay-process';
 
-const MAX_BODY_BYTES = 16 * 1024;
 const route = /^\/recordings\/([0-9a-fA-F-]{36})(?:\/(caller\.pcm|agent\.pcm|timeline\.jsonl|replay))?$/;
 
 export interface RecordingsRouteOptions {
@@ -20,21 +20,11 @@ export interface RecordingsRouteOptions {
   log: Logger;
 }
 
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
-}
-
 async function readJson(request: IncomingMessage): Promise<{ value: unknown } | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
+  const text = await readBody(request);
+  if (text === null) return null;
   try {
-    return { value: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') };
+    return { value: JSON.parse(text || '{}') };
   } catch {
     return null;
   }

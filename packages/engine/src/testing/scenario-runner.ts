@@ -38,6 +38,23 @@ export function scenarioJudge(
   return createOpenAiLlm({ apiKey, model: 'gpt-4o-mini', ...(baseUrls.openai ? { baseUrl: baseUrls.openai } : {}) });
 }
 
+/**
+ * A session for a scripted run of `spec` (a scenario or a simulation) with a call's secrets and
+ * keys: typed runs leave out VAD, STT and the turn model; spoken runs keep the flow's.
+ */
+export function scriptedRunSession(spec: unknown, options: ScenarioRunOptions, voice: boolean): TestSession {
+  return new TestSession({
+    plan: compile(spec),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
+    ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(voice ? {} : { providers: { stt: () => null, vad: () => null, turnDetector: async () => null } }),
+    maxRunMs: options.maxTurnMs ?? 60_000,
+    keepAudio: false,
+  });
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -65,16 +82,7 @@ export async function runScenario(
   let test: TestSession | null = null;
   const voice = scenario.mode === 'voice';
   try {
-    test = new TestSession({
-      plan: compile(spec),
-      ...(options.secrets ? { secrets: options.secrets } : {}),
-      ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
-      ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
-      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
-      ...(voice ? {} : { providers: { stt: () => null, vad: () => null, turnDetector: async () => null } }),
-      maxRunMs: options.maxTurnMs ?? 60_000,
-      keepAudio: false,
-    });
+    test = scriptedRunSession(spec, options, voice);
     if (voice) {
       const spoken = await runVoiceTurns(test, scenario, {
         judge: options.judge ?? null,

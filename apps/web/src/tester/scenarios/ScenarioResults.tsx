@@ -1,27 +1,9 @@
 'use client';
 
-import type { ScenarioLine, ScenarioResult } from '@parley/engine';
+import type { ScenarioResult } from '@parley/engine';
 import { withContentKeys } from '../../lists/content-keys';
+import { lineText } from '../tests/transcript-line';
 import { formatExpectation } from './scenario-text';
-
-function lineText(line: ScenarioLine): string {
-  switch (line.kind) {
-    case 'user':
-      return `Caller: ${line.text}`;
-    case 'assistant':
-      return `${line.agentId}: ${line.text}`;
-    case 'tool_call':
-      return `→ ${line.name}(${JSON.stringify(line.arguments)})`;
-    case 'tool_result':
-      return `← ${line.name}${line.isError ? ' failed' : ''}: ${line.output}`;
-    case 'handoff':
-      return `⇢ handoff ${line.from} → ${line.to}`;
-    case 'ended':
-      return `■ call ended (${line.reason})`;
-    case 'error':
-      return `⚠ ${line.message}`;
-  }
-}
 
 /** Each scenario's outcome, step by step: every expectation with its reason, and what was said. */
 export function ScenarioResults({ results }: { results: ScenarioResult[] }) {

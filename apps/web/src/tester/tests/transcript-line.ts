@@ -1,6 +1,6 @@
 import type { ScenarioLine } from '@parley/engine';
 
-/** One transcript line as the Tests tab shows it. */
+/** One transcript line of a scenario or simulation run, as the tester shows it. */
 export function lineText(line: ScenarioLine): string {
   switch (line.kind) {
     case 'user':

@@ -1,11 +1,10 @@
-import { compile } from '../../flow/compile';
 import type { Simulation } from '../../flow/scenario-schema';
 import { simulationSchema } from '../../flow/scenario-schema';
 import type { Llm } from '../../providers/llm/types';
 import type { SessionEvent } from '../../session/events';
 import { scenarioLines } from '../scenario-lines';
-import type { ScenarioRunOptions } from '../scenario-runner';
-import { TestSession } from '../test-session';
+import { type ScenarioRunOptions, scriptedRunSession } from '../scenario-runner';
+import type { TestSession } from '../test-session';
 import { callerAudio } from '../voice/caller-audio';
 import { DeliveryError, parseDelivery } from '../voice/delivery';
 import { judgeCriteria } from './criteria-judge';
@@ -111,16 +110,7 @@ async function runOnce(
   let test: TestSession | null = null;
   let events: SessionEvent[] = [];
   try {
-    test = new TestSession({
-      plan: compile(spec),
-      ...(options.secrets ? { secrets: options.secrets } : {}),
-      ...(options.providerKeys ? { providerKeys: options.providerKeys } : {}),
-      ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
-      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
-      ...(voice ? {} : { providers: { stt: () => null, vad: () => null, turnDetector: async () => null } }),
-      maxRunMs: options.maxTurnMs ?? 60_000,
-      keepAudio: false,
-    });
+    test = scriptedRunSession(spec, options, voice);
     await test.start();
     while (outcome.callerTurns < simulation.maxTurns) {
       if (test.session.isEnded) {
