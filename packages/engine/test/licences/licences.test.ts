@@ -103,6 +103,8 @@ describe('licences', () => {
       'packages/espeak': 'GPL-3.0-or-later',
       'packages/db': 'Apache-2.0',
       'packages/calls': 'Apache-2.0',
+      'packages/cli': 'Apache-2.0',
+      'packages/test-support': 'Apache-2.0',
       'apps/runtime': 'Apache-2.0',
       'apps/web': 'Apache-2.0',
     });
