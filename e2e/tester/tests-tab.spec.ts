@@ -31,8 +31,13 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   await expect(tester.getByRole('status')).toHaveText('5 test(s); none run yet.');
 
   await tester.getByRole('button', { name: 'Run all tests' }).click();
-  await expect(tester.getByRole('status')).toContainText('Running 5 test(s)');
+  // Progress per test: they run in order, each verdict showing as it ends while the rest wait.
+  await expect(tester.getByRole('status')).toContainText('Running 5 test(s): 0 done');
   await expect(tester.getByTestId('test-voice-billing')).toContainText('running');
+  await expect(tester.getByTestId('test-billing-caller')).toContainText('queued');
+  await expect(tester.getByTestId('test-voice-billing')).toContainText('passed', { timeout: 60_000 });
+  await expect(tester.getByRole('status')).toContainText(/Running 5 test\(s\): [1-4] done/);
+  await expect(tester.getByTestId('test-billing-caller')).toContainText(/queued|running/);
   await expect(tester.getByRole('status')).toHaveText('1 of 5 test(s) failed.', { timeout: 120_000 });
   await expect(tester.getByTestId('test-voice-barge-in')).toContainText('passed');
   await expect(tester.getByTestId('test-billing-caller')).toContainText('3/3 runs passed · scripted caller');
