@@ -78,6 +78,8 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   // The full run is stored on the version it ran on; publishing can require every test to pass.
   await tester.getByRole('checkbox', { name: 'Publishing requires' }).check();
   await expect(tester.getByRole('spinbutton', { name: 'Required pass rate (%)' })).toHaveValue('100');
+  // The inspector folds while the tester is open; pinned, its Versions tab shows.
+  await page.getByRole('checkbox', { name: 'Pin inspector' }).check();
   await builder(page).tab('Versions').click();
   await expect(page.getByTestId('version-1')).toContainText('tests 4/5');
   // The refusal is an HTTP 409 the browser logs; the page shows its message.
