@@ -31,8 +31,13 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   await expect(tester.getByRole('status')).toHaveText('5 test(s); none run yet.');
 
   await tester.getByRole('button', { name: 'Run all tests' }).click();
-  await expect(tester.getByRole('status')).toContainText('Running 5 test(s)');
+  // Progress per test: they run in order, each verdict showing as it ends while the rest wait.
+  await expect(tester.getByRole('status')).toContainText('Running 5 test(s): 0 done');
   await expect(tester.getByTestId('test-voice-billing')).toContainText('running');
+  await expect(tester.getByTestId('test-billing-caller')).toContainText('queued');
+  await expect(tester.getByTestId('test-voice-billing')).toContainText('passed', { timeout: 60_000 });
+  await expect(tester.getByRole('status')).toContainText(/Running 5 test\(s\): [1-4] done/);
+  await expect(tester.getByTestId('test-billing-caller')).toContainText(/queued|running/);
   await expect(tester.getByRole('status')).toHaveText('1 of 5 test(s) failed.', { timeout: 120_000 });
   await expect(tester.getByTestId('test-voice-barge-in')).toContainText('passed');
   await expect(tester.getByTestId('test-billing-caller')).toContainText('3/3 runs passed · scripted caller');
@@ -73,6 +78,8 @@ test('Tests tab: runs the voice scenarios, and a failing one points at its turn 
   // The full run is stored on the version it ran on; publishing can require every test to pass.
   await tester.getByRole('checkbox', { name: 'Publishing requires' }).check();
   await expect(tester.getByRole('spinbutton', { name: 'Required pass rate (%)' })).toHaveValue('100');
+  // The inspector folds while the tester is open; pinned, its Versions tab shows.
+  await page.getByRole('checkbox', { name: 'Pin inspector' }).check();
   await builder(page).tab('Versions').click();
   await expect(page.getByTestId('version-1')).toContainText('tests 4/5');
   // The refusal is an HTTP 409 the browser logs; the page shows its message.

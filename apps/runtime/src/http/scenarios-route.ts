@@ -28,6 +28,9 @@ function parse(text: string): z.infer<typeof runBody> | null {
 /**
  * POST /scenarios/run: runs a stored version's scenarios and answers with the results. The caller
  * (the web app) proves it may with `Authorization: Bearer <scenario-run token>` signed with PARLEY_SECRET.
+ * With `Accept: application/x-ndjson` the answer streams one JSON line per test as it ends
+ * (`{"type":"result"|"simulation","result":...}`), then `{"type":"done",...results}` or
+ * `{"type":"error","error":...}`; refusals before the first test ends keep their JSON status.
  */
 export function scenariosRoute(runs: ScenarioRuns, secret: string, log: Logger) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -46,9 +49,29 @@ export function scenariosRoute(runs: ScenarioRuns, secret: string, log: Logger) 
       if (!(error instanceof CallTokenError)) throw error;
       return json(response, 401, { error: error.message });
     }
+    const stream = /application\/x-ndjson/.test(request.headers.accept ?? '');
+    const line = (value: unknown) => {
+      if (!response.headersSent) {
+        response.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+      }
+      response.write(`${JSON.stringify(value)}\n`);
+    };
     try {
-      json(response, 200, await runs.run(body.flowVersionId, body.scenarioIds, body.simulationIds));
+      const run = await runs.run(
+        body.flowVersionId,
+        body.scenarioIds,
+        body.simulationIds,
+        stream ? (progress) => line(progress) : undefined,
+      );
+      if (!stream) return json(response, 200, run);
+      line({ type: 'done', ...run });
+      response.end();
     } catch (error) {
+      if (response.headersSent) {
+        log.error('scenario run failed', { error: error instanceof Error ? error.message : String(error) });
+        line({ type: 'error', error: 'the scenarios could not be run; see the runtime log' });
+        return void response.end();
+      }
       if (error instanceof NotFoundError) return json(response, 404, { error: error.message });
       if (error instanceof ScenarioRunsLimited) {
         response.setHeader('retry-after', String(error.retryAfterS));

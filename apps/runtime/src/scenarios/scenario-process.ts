@@ -23,11 +23,21 @@ const entry = fileURLToPath(new URL('../../dist/scenario-child.js', import.meta.
 // Like call processes, scenario processes get no runtime credentials in their environment.
 const credential = /secret|token|password|api[_-]?key|^database_url$/i;
 
+/** One test's result as it ends, in the order the process runs them (scenarios, then simulations). */
+export type ScenarioProgress =
+  | { type: 'result'; result: ScenarioResult }
+  | { type: 'simulation'; result: SimulationResult };
+
 /**
  * Runs one job's scenarios in a process of its own, started under `ulimit -t` so the kernel
- * enforces the CPU-time limit even on a process stuck in one synchronous computation.
+ * enforces the CPU-time limit even on a process stuck in one synchronous computation;
+ * `onProgress` hears each test's result as it ends.
  */
-export function runScenarioProcess(job: ScenarioJob, limits: ScenarioLimits): Promise<ScenarioProcessOutcome> {
+export function runScenarioProcess(
+  job: ScenarioJob,
+  limits: ScenarioLimits,
+  onProgress: (progress: ScenarioProgress) => void = () => {},
+): Promise<ScenarioProcessOutcome> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !credential.test(name)));
   const cpu = Math.max(1, Math.ceil(limits.cpuSeconds));
   const child = spawn('/bin/sh', ['-c', `ulimit -t ${cpu} && exec "$0" "$@"`, process.execPath, entry], {
@@ -41,9 +51,13 @@ export function runScenarioProcess(job: ScenarioJob, limits: ScenarioLimits): Pr
   child.on('error', () => {});
   child.on('message', (message: ScenarioChildMessage) => {
     if (message.type === 'ready') child.send({ type: 'run', job } satisfies ScenarioParentMessage);
-    else if (message.type === 'result') results.push(message.result);
-    else if (message.type === 'simulation') simulations.push(message.result);
-    else if (message.type === 'done') done = true;
+    else if (message.type === 'result') {
+      results.push(message.result);
+      onProgress(message);
+    } else if (message.type === 'simulation') {
+      simulations.push(message.result);
+      onProgress(message);
+    } else if (message.type === 'done') done = true;
   });
   let timedOut = false;
   const wall = setTimeout(() => {

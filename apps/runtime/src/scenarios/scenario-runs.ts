@@ -6,7 +6,7 @@ import type { OperatorKeys } from '../calls/operator-keys';
 import type { Logger } from '../log';
 import { ScenarioRunLimit } from './run-rate-limit';
 import type { ScenarioJob } from './scenario-ipc';
-import { runScenarioProcess, type ScenarioLimits } from './scenario-process';
+import { runScenarioProcess, type ScenarioLimits, type ScenarioProgress } from './scenario-process';
 
 export interface ScenarioRunsOptions {
   /** The operator's provider keys, given to the workspaces allowed them. */
@@ -32,12 +32,14 @@ export class ScenarioRuns {
 
   /**
    * Runs version `flowVersionId`'s scenarios (all, or the given ids) and the given simulations;
-   * NotFoundError when the version is missing, ScenarioRunsLimited when its workspace is over its limit.
+   * NotFoundError when the version is missing, ScenarioRunsLimited when its workspace is over its limit;
+   * `onProgress` hears each test's result as it ends.
    */
   async run(
     flowVersionId: string,
     ids?: readonly string[],
     simulationIds?: readonly string[],
+    onProgress?: (progress: ScenarioProgress) => void,
   ): Promise<{ results: ScenarioResult[]; simulations: SimulationResult[] }> {
     const version = await versions.getById(flowVersionId);
     this.limit.take((await flows.get(version.flowId)).workspaceId);
@@ -52,7 +54,7 @@ export class ScenarioRuns {
         webhookAllowList: workspace.webhookAllowList,
       };
       const started = performance.now();
-      const outcome = await runScenarioProcess(job, this.options.limits);
+      const outcome = await runScenarioProcess(job, this.options.limits, onProgress);
       const results = withUnfinished(version.spec, ids, outcome.results, outcome.stopped);
       const simulations = unfinishedSimulations(version.spec, simulationIds, outcome.simulations, outcome.stopped);
       this.options.log.info('scenarios ran', {

@@ -58,6 +58,35 @@ describe('POST /scenarios/run', { timeout: 180_000 }, () => {
     ]);
   });
 
+  it('streams one NDJSON line per test as it ends, then the whole run, when asked to', async () => {
+    const response = await fetch(`${runtime.url}/scenarios/run`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/x-ndjson',
+        authorization: `Bearer ${signScenarioRunToken(TEST_SECRET, receptionist.id)}`,
+      },
+      body: JSON.stringify({
+        flowVersionId: receptionist.id,
+        scenarioIds: ['billing-question', 'voice-billing'],
+        simulationIds: ['billing-caller'],
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; result?: { id: string }; results?: { id: string }[] });
+    expect(lines.map((l) => [l.type, l.result?.id])).toEqual([
+      ['result', 'billing-question'],
+      ['result', 'voice-billing'],
+      ['simulation', 'billing-caller'],
+      ['done', undefined],
+    ]);
+    expect(lines[3]?.results?.map((r) => r.id)).toEqual(['billing-question', 'voice-billing']);
+  });
+
   it('fails the scenario of a broken flow with a readable reason', async () => {
     const response = await run(
       { flowVersionId: broken.id, scenarioIds: ['billing-question'] },

@@ -56,6 +56,8 @@ export class TurnTaking {
   private prediction: AbortController | null = null;
   /** Real end of speech of the last turn, until its turn-end pause is measured. */
   private endedTurnAt: number | null = null;
+  /** Real end of speech of the turn the agent is answering, while the caller may still resume it. */
+  private answeredTurnAt: number | null = null;
   private userAudio: Int16Array | undefined;
 
   constructor(private readonly options: TurnTakingOptions) {}
@@ -77,7 +79,14 @@ export class TurnTaking {
     const { endpointing } = this.options;
     if (this.endedTurnAt !== null) endpointing.onTurnEndPause(at - this.endedTurnAt);
     else if (this.speechEndAt !== null) endpointing.onPauseWithinTurn(at - this.speechEndAt);
+    else if (this.answeredTurnAt !== null && at - this.answeredTurnAt <= this.options.settings().endpointing.maxDelay) {
+      // The caller went on within the longest wait we would allow a pause: the agent cut that
+      // pause short, so it counts as the caller's turn-end pause too. Without this, a delay only
+      // ever learns the agent's own reply latency and never grows for a caller who pauses.
+      endpointing.onTurnEndPause(at - this.answeredTurnAt);
+    }
     this.endedTurnAt = null;
+    this.answeredTurnAt = null;
   }
 
   /** VAD: the user's speech really ended at session time `at`; `audio` is the utterance at 16 kHz. */
@@ -104,6 +113,7 @@ export class TurnTaking {
   /** The agent's first audio of a reply: the pause that ended the user's turn is over. */
   agentStartedSpeaking(at: number): void {
     if (this.endedTurnAt !== null) this.options.endpointing.onTurnEndPause(at - this.endedTurnAt);
+    this.answeredTurnAt = this.endedTurnAt;
     this.endedTurnAt = null;
   }
 

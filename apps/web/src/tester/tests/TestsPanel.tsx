@@ -3,7 +3,7 @@
 import type { ScenarioResult, SimulationResult } from '@parley/engine';
 import type { FlowSpec } from '@parley/engine/flow';
 import { useEffect, useState } from 'react';
-import { callsApi } from '@/src/api/calls-api';
+import { streamScenarioRun } from '@/src/api/scenario-run-stream';
 import type { CallHighlight } from '../../highlight/call-highlight';
 import { PublishPolicy } from './PublishPolicy';
 import { SimulationRuns } from './SimulationRuns';
@@ -11,7 +11,8 @@ import { TestResult, turnElementId } from './TestResult';
 import { TestRow } from './TestRow';
 import { firstFailure } from './test-failures';
 
-type Running = { ids: string[]; startedAt: number } | null;
+/** A run in progress: its tests in the order they run, and those that have ended so far. */
+type Running = { ids: string[]; ended: string[]; startedAt: number } | null;
 
 /**
  * The flow's scenarios and simulations as tests: run all or one against the draft on the
@@ -40,7 +41,7 @@ export function TestsPanel({
   const [open, setOpen] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
-  // A ticking clock only while something runs: the elapsed time is the progress a run shows.
+  // A ticking clock only while something runs: the elapsed time shows beside the tests done.
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now()), 500);
@@ -53,11 +54,17 @@ export function TestsPanel({
 
   const run = async (ids: { scenarioIds: string[]; simulationIds: string[] }) => {
     setProblem(null);
-    setRunning({ ids: [...ids.scenarioIds, ...ids.simulationIds], startedAt: Date.now() });
+    setRunning({ ids: [...ids.scenarioIds, ...ids.simulationIds], ended: [], startedAt: Date.now() });
     setNow(Date.now());
     try {
       if (!(await flush())) return setProblem('The draft could not be saved, so the tests did not run.');
-      const answer = await callsApi.runScenarios(flowId, ids);
+      // Each test's verdict shows as it ends; the runtime runs them in order, so the next is running.
+      const answer = await streamScenarioRun(flowId, ids, (line) => {
+        if (line.type === 'result') setScenarios((all) => ({ ...all, [line.result.id]: line.result }));
+        else if (line.type === 'simulation') setSimulations((all) => ({ ...all, [line.result.id]: line.result }));
+        else return;
+        setRunning((now) => now && { ...now, ended: [...now.ended, line.result.id] });
+      });
       if (!answer.ok) return setProblem(answer.error.message);
       const nextScenarios = { ...scenarios };
       for (const result of answer.data.results) nextScenarios[result.id] = result;
@@ -88,8 +95,11 @@ export function TestsPanel({
     ...simulationIds.map((id) => simulations[id]?.status),
   ].filter((s) => s !== undefined);
   const failed = statuses.filter((s) => s !== 'passed').length;
-  const statusOf = (id: string, result: { status: string } | undefined) =>
-    running?.ids.includes(id) ? 'running' : (result?.status ?? 'not run');
+  const current = running?.ids.find((id) => !running.ended.includes(id));
+  const statusOf = (id: string, result: { status: string } | undefined) => {
+    if (!running?.ids.includes(id) || running.ended.includes(id)) return result?.status ?? 'not run';
+    return id === current ? 'running' : 'queued';
+  };
   const toggle = (id: string) => setOpen(open === id ? null : id);
   return (
     <div className="tests-panel">
@@ -104,7 +114,7 @@ export function TestsPanel({
         </button>
         <p role="status" className={failed > 0 ? 'form-error' : 'hint'}>
           {running
-            ? `Running ${running.ids.length} test(s)… ${Math.round((now - running.startedAt) / 1000)} s`
+            ? `Running ${running.ids.length} test(s): ${running.ended.length} done… ${Math.round((now - running.startedAt) / 1000)} s`
             : statuses.length === 0
               ? `${total} test(s); none run yet.`
               : failed > 0
@@ -113,7 +123,14 @@ export function TestsPanel({
         </p>
       </div>
       <PublishPolicy spec={spec} edit={edit} />
-      {running && <progress className="tests-progress" aria-label="Tests running" />}
+      {running && (
+        <progress
+          className="tests-progress"
+          aria-label="Tests running"
+          max={running.ids.length}
+          value={running.ended.length}
+        />
+      )}
       {problem && (
         <div className="tester-problem" role="alert">
           <strong>The tests could not run</strong>
