@@ -1,3 +1,4 @@
+import type { FlowSpec } from '../packages/engine/src/flow';
 import { createFlow } from './support/api';
 import { builder } from './support/builder-page';
 import { expect, test } from './support/fixtures';
@@ -104,4 +105,77 @@ test('a global agent (keyboard only) and a condition edge from the palette, with
   await inspector.getByLabel('Go to', { exact: true }).selectOption('human');
   await expect(b.problems).not.toContainText('result path');
   await page.screenshot({ path: testInfo.outputPath('result-branches-1440.png') });
+});
+
+test('speech settings and the on-enter tool’s arguments are set in the inspector and saved in the draft', async ({
+  page,
+  request,
+}, testInfo) => {
+  const withWebhook = {
+    ...twoAgents,
+    agents: [
+      {
+        ...twoAgents.agents[0],
+        tools: [
+          {
+            type: 'webhook',
+            name: 'lookup',
+            url: 'https://example.test/lookup',
+            parameters: { type: 'object', properties: { account: { type: 'string' }, limit: { type: 'integer' } } },
+          },
+        ],
+      },
+      twoAgents.agents[1],
+    ],
+  };
+  const id = await createFlow(request, withWebhook);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/flows/${id}`);
+  const b = builder(page);
+  await expect(b.nodes).toHaveCount(2);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+
+  // The on-enter webhook gets one field per parameter, typed as declared.
+  await b.node('greeter').click();
+  await inspector.getByText('On entering: tool and keypad').click();
+  await inspector.getByLabel('Call on entering').selectOption('lookup');
+  await inspector.getByLabel('Argument account').fill('{{caller_id}}');
+  await inspector.getByLabel('Argument limit').fill('3');
+
+  await b.tab('Session').click();
+  await inspector.getByLabel('Max words').fill('40');
+  await inspector.getByLabel(/^Max duration/).fill('15000');
+  await inspector.getByLabel('Cut-in line').fill('Let me stop you there.');
+  await inspector.getByLabel('Filter markdown and emoji').check();
+  await inspector.getByRole('button', { name: 'Add pronunciation' }).click();
+  await inspector.getByLabel('Word', { exact: true }).fill('SQL');
+  await inspector.getByLabel('Say', { exact: true }).fill('sequel');
+  await inspector.getByRole('button', { name: 'Add pronunciation' }).click();
+  await inspector.getByLabel('Word', { exact: true }).nth(1).fill('GIF');
+  await inspector.getByLabel('Say', { exact: true }).nth(1).fill('jif');
+  await inspector.getByLabel('Word', { exact: true }).nth(1).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('speech-settings-1440.png') });
+  await inspector.getByRole('button', { name: 'Remove pronunciation GIF' }).click();
+  await expect(inspector.getByLabel('Word', { exact: true })).toHaveCount(1);
+  await b.saved();
+
+  const response = await request.get(`/api/flows/${id}`);
+  expect(response.ok()).toBe(true);
+  const { flow } = (await response.json()) as { flow: { draft: FlowSpec } };
+  expect(flow.draft.settings.userTurnLimit).toEqual({
+    maxWords: 40,
+    maxDurationMs: 15000,
+    line: 'Let me stop you there.',
+  });
+  expect(flow.draft.settings.speech).toEqual({ filterMarkup: true, pronunciations: [{ word: 'SQL', say: 'sequel' }] });
+  const greeter = flow.draft.agents.find((a) => a.id === 'greeter');
+  expect(greeter?.onEnter?.tool).toEqual({ name: 'lookup', args: { account: '{{caller_id}}', limit: 3 } });
+
+  // Clearing both limits removes the turn limit.
+  await inspector.getByLabel('Max words').fill('');
+  await inspector.getByLabel(/^Max duration/).fill('');
+  await expect(inspector.getByLabel('Cut-in line')).toHaveCount(0);
+  await b.saved();
+  const cleared = (await (await request.get(`/api/flows/${id}`)).json()) as { flow: { draft: FlowSpec } };
+  expect(cleared.flow.draft.settings.userTurnLimit).toBeUndefined();
 });

@@ -4,7 +4,13 @@ export {
   decodeCallerAudio,
   encodeAgentAudio,
 } from './protocol/agent-audio';
-export { type ClientMessage, type ParsedClientMessage, parseClientMessage } from './protocol/client-messages';
+export {
+  type ClientMessage,
+  type DtmfKey,
+  dtmfKeys,
+  type ParsedClientMessage,
+  parseClientMessage,
+} from './protocol/client-messages';
 export { CALLER_AUDIO_RATE, MAX_MESSAGE_BYTES } from './protocol/limits';
 export { CallCloseCode, type CallErrorCode, type ServerMessage } from './protocol/server-messages';
 export { type ParleySecret, resolveParleySecret } from './secret/parley-secret';

@@ -29,12 +29,18 @@ describe('local-mode protocol', () => {
     expect(decodeCallerAudio(new Uint8Array(3))).toBeNull();
   });
 
-  it('parses the two client messages', () => {
+  it('parses the client messages', () => {
     expect(parseClientMessage('{"type":"user_text","text":"hi"}')).toEqual({
       ok: true,
       message: { type: 'user_text', text: 'hi' },
     });
     expect(parseClientMessage('{"type":"end_call"}')).toEqual({ ok: true, message: { type: 'end_call' } });
+    for (const digit of ['0', '9', '*', '#']) {
+      expect(parseClientMessage(JSON.stringify({ type: 'dtmf', digit }))).toEqual({
+        ok: true,
+        message: { type: 'dtmf', digit },
+      });
+    }
   });
 
   it.each([
@@ -42,6 +48,9 @@ describe('local-mode protocol', () => {
     ['{"type":"dance"}', /type dance is not a valid message/],
     ['{"type":"user_text"}', /user_text is not a valid message \(text/],
     ['[1,2]', /type \(none\)/],
+    ['{"type":"dtmf","digit":"12"}', /dtmf is not a valid message \(digit: expected one key: 0-9, \* or #/],
+    ['{"type":"dtmf","digit":"A"}', /digit: expected one key/],
+    ['{"type":"dtmf"}', /digit: expected one key/],
   ])('explains what is wrong with %j', (text, error) => {
     const parsed = parseClientMessage(text);
     expect(parsed.ok).toBe(false);

@@ -66,6 +66,11 @@ export class RunningCall {
     this.process?.send({ type: 'caller_text', text });
   }
 
+  /** The caller pressed one keypad key. */
+  callerDtmf(digit: string): void {
+    this.process?.send({ type: 'caller_dtmf', digit });
+  }
+
   /** The caller left: the session ends as a hang-up. */
   hangup(): void {
     this.request('hangup');

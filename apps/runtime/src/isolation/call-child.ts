@@ -69,6 +69,7 @@ async function runCall(call: CallStart): Promise<void> {
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'caller_audio') opened?.caller?.callerAudio(message.samples);
     else if (message.type === 'caller_text') opened?.caller?.callerText(message.text);
+    else if (message.type === 'caller_dtmf') opened?.caller?.callerDtmf(message.digit);
     else if (message.type === 'hangup' || message.type === 'end') {
       endRequest ??= message.type === 'hangup' ? 'user_hangup' : 'closed';
       void session?.close(endRequest);

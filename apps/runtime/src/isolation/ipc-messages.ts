@@ -55,6 +55,8 @@ export type ParentMessage =
   /** Caller audio, PCM 16 kHz mono (local mode). */
   | { type: 'caller_audio'; samples: Int16Array }
   | { type: 'caller_text'; text: string }
+  /** One keypad press of the caller (0-9, *, #; checked by the protocol parser). */
+  | { type: 'caller_dtmf'; digit: string }
   /** The caller left: the session ends as a hang-up. */
   | { type: 'hangup' }
   /** The runtime ends the call (drain timeout): the session closes. */

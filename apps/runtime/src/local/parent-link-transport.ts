@@ -40,6 +40,11 @@ export class ParentLinkTransport implements Transport {
     this.input?.text(text);
   }
 
+  /** One keypad press from the parent. */
+  callerDtmf(digit: string): void {
+    this.input?.dtmf?.(digit);
+  }
+
   /** The caller left. */
   hangup(): void {
     this.input?.hangup();

@@ -143,6 +143,7 @@ export class WebSocketCaller implements CallSink {
     const parsed = parseClientMessage(new TextDecoder().decode(toBytes(data)));
     if (!parsed.ok) this.reject('bad_message', parsed.error);
     else if (parsed.message.type === 'user_text') this.call?.callerText(parsed.message.text);
+    else if (parsed.message.type === 'dtmf') this.call?.callerDtmf(parsed.message.digit);
     else this.hangup();
   }
 

@@ -14,6 +14,7 @@ export * from './scenario-schema';
 export * from './schema';
 export * from './settings';
 export * from './speech-schema';
+export * from './speech-settings';
 export * from './steps-schema';
 export * from './template';
 export * from './tool-names';

@@ -3,6 +3,7 @@ import { checkCondition } from './conditions';
 import type { IssueCode, IssueTarget } from './issues';
 import { parseJsonPath } from './json-path';
 import type { FlowSpec, HandoffEdge } from './schema';
+import { speechSettings } from './speech-settings';
 import { referencedVariables } from './template';
 import { toolNamePattern } from './tool-names';
 
@@ -191,19 +192,14 @@ function checkScriptRuleTools(spec: FlowSpec, report: Report): void {
 function checkSpeech(spec: FlowSpec, report: Report): void {
   const limit = spec.settings.userTurnLimit;
   if (!limit) return;
-  const at = (field: string): IssueTarget => ({ kind: 'settings', path: `settings.userTurnLimit.${field}` });
-  if (limit.maxWords !== undefined && limit.maxWords < 1) {
-    report(
-      'setting_out_of_range',
-      `userTurnLimit.maxWords must be at least 1 (got ${limit.maxWords}).`,
-      at('maxWords'),
-    );
-  }
-  if (limit.maxDurationMs !== undefined && limit.maxDurationMs < 1000) {
-    report(
-      'setting_out_of_range',
-      `userTurnLimit.maxDurationMs must be at least 1000 ms (got ${limit.maxDurationMs}).`,
-      at('maxDurationMs'),
-    );
+  // The bounds come from speech-schema.ts, where the inspector reads them too.
+  for (const field of ['maxWords', 'maxDurationMs'] as const) {
+    const value = limit[field];
+    const { min = 0, unit } = speechSettings[field];
+    if (value === undefined || value >= min) continue;
+    report('setting_out_of_range', `userTurnLimit.${field} must be at least ${min} ${unit} (got ${value}).`, {
+      kind: 'settings',
+      path: `settings.userTurnLimit.${field}`,
+    });
   }
 }

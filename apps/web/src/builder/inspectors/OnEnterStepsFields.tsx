@@ -3,6 +3,7 @@
 import type { AgentSpec, CollectDigits, FlowSpec } from '@parley/engine/flow';
 import { setPath } from '../state/paths';
 import { NumberField, SelectField } from './fields';
+import { OnEnterToolArgsFields } from './OnEnterToolArgsFields';
 
 /** Props of the on-enter tool and keypad fields of one node. */
 export interface OnEnterStepsFieldsProps {
@@ -19,6 +20,8 @@ const NONE = '';
 export function OnEnterStepsFields({ spec, agent, at, change, seal }: OnEnterStepsFieldsProps) {
   const webhooks = agent.tools.filter((t) => t.type === 'webhook');
   const digits = agent.onEnter?.collectDigits;
+  const tool = agent.onEnter?.tool;
+  const webhook = webhooks.find((t) => t.name === tool?.name);
   const setDigits = (update: (d: CollectDigits) => CollectDigits | undefined) =>
     change('onEnter.collectDigits', (a) => {
       const current = a.onEnter?.collectDigits ?? {
@@ -41,6 +44,15 @@ export function OnEnterStepsFields({ spec, agent, at, change, seal }: OnEnterSte
           onChange={(name) =>
             change('onEnter.tool', (a) => setPath(a, 'onEnter.tool', name === NONE ? undefined : { name, args: {} }))
           }
+        />
+      )}
+      {tool && webhook?.type === 'webhook' && (
+        <OnEnterToolArgsFields
+          parameters={webhook.parameters}
+          args={tool.args}
+          path={`${at}.onEnter.tool.args`}
+          onChange={(args) => change('onEnter.tool.args', (a) => setPath(a, 'onEnter.tool.args', args))}
+          onBlur={seal}
         />
       )}
       <SelectField

@@ -2,6 +2,7 @@
 
 import { type FlowSpec, turnHandlingDefaults } from '@parley/engine/flow';
 import { FlowSlugField } from '@/src/slugs/FlowSlugField';
+import { SpeechFields } from '../settings/SpeechFields';
 import { TurnHandlingFields } from '../settings/TurnHandlingFields';
 import { setPath } from '../state/paths';
 import { SelectField, TextAreaField, TextField } from './fields';
@@ -15,7 +16,7 @@ export interface SessionPanelProps {
   seal: () => void;
 }
 
-/** Flow-wide settings: name, slug, entry agent, language, providers and every turn-handling setting. */
+/** Flow-wide settings: name, slug, entry agent, language, providers, every turn-handling setting and speech. */
 export function SessionPanel({ flowId, spec, edit, seal }: SessionPanelProps) {
   const set = (path: string, value: unknown) => edit((s) => setPath(s, path, value), `session:${path}`);
   // Edited below their parent objects so clearing the last value never removes the object itself.
@@ -75,6 +76,14 @@ export function SessionPanel({ flowId, spec, edit, seal }: SessionPanelProps) {
         scope="session"
         pathPrefix="settings.turnHandling"
         onChange={(path, value) => setSettings('turnHandling', path, value)}
+        onBlur={seal}
+      />
+      <h3>Speech</h3>
+      <SpeechFields
+        settings={spec.settings}
+        onChange={(part, value) =>
+          edit((s) => ({ ...s, settings: { ...s.settings, [part]: value } }), `session:${part}`)
+        }
         onBlur={seal}
       />
     </section>

@@ -7,6 +7,7 @@ import { flowsApi } from '@/src/api/flows-api';
 import type { VersionSummary } from '@/src/api/types';
 import { AgentStatus } from '../live/AgentStatus';
 import { CallDetails } from '../live/CallDetails';
+import { Keypad } from '../live/Keypad';
 import { MessageBox } from '../live/MessageBox';
 import { MuteAndHangUp } from './MuteAndHangUp';
 import { PlaybackMeter } from './PlaybackMeter';
@@ -126,6 +127,7 @@ export function CallPanel({
           />
           <PlaybackMeter stats={call.stats} firstAudioMs={call.firstAudioMs} />
           <MessageBox onSend={call.sendText} disabled={!call.canType} />
+          {call.canPress && <Keypad onPress={call.sendDtmf} />}
           <CallDetails view={view} agentName={agentName} transcriptEmpty="Say something, or type below." />
         </>
       )}

@@ -53,6 +53,11 @@ export class LocalConnection {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'user_text', text }));
   }
 
+  /** The caller presses one keypad key (0-9, *, #). */
+  sendDtmf(digit: string): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'dtmf', digit }));
+  }
+
   /** Hangs up: the runtime ends the session and closes the socket once the call is recorded. */
   hangUp(): void {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'end_call' }));

@@ -191,6 +191,10 @@ export function useVoiceCall(startCall: CallStarter, failureOf: FailureLookup) {
   );
   const canType = phase.kind === 'live' && (phase.call.mode === 'local' || chat !== null);
 
+  /** Presses a keypad key: local calls only (a LiveKit room gets DTMF from the phone). */
+  const sendDtmf = useCallback((digit: string) => media.current?.connection?.sendDtmf(digit), []);
+  const canPress = phase.kind === 'live' && phase.call.mode === 'local';
+
   const toggleMute = useCallback(() => {
     setMuted((was) => {
       mutedRef.current = !was;
@@ -217,6 +221,8 @@ export function useVoiceCall(startCall: CallStarter, failureOf: FailureLookup) {
     attachChat,
     sendText,
     canType,
+    sendDtmf,
+    canPress,
     toggleMute,
     hangUp,
     setPhase,
