@@ -107,13 +107,40 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   await page.screenshot({ path: results });
   await testInfo.attach('replay results 1280x720', { path: results, contentType: 'image/png' });
 
-  // "Use these settings" writes them into the draft's session settings.
+  // "Use these settings" opens the builder, which writes them into the draft's session settings
+  // as one undo step: the Session tab shows the new Min delay, one Ctrl+Z brings the old one back.
+  const callUrl = page.url();
+  const sessionMinDelay = () => page.getByRole('tabpanel').getByLabel('Min delay', { exact: true });
   await replay.getByRole('button', { name: 'Use these settings' }).click();
-  await expect(replay.getByRole('status')).toContainText('Saved into the draft');
-  const flow = (await (await request.get(`/api/flows/${id}`)).json()) as {
-    flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
-  };
-  expect(flow.flow.draft.settings.turnHandling?.endpointing?.minDelay).toBe(2500);
+  await expect(page).toHaveURL(new RegExp(`/flows/${id}$`));
+  await expect(page.getByRole('status', { name: 'Applied turn settings' })).toContainText(
+    'endpointing.minDelay = 2500',
+  );
+  await expect(sessionMinDelay()).toHaveValue('2500');
+  await expect
+    .poll(async () => {
+      const flow = (await (await request.get(`/api/flows/${id}`)).json()) as {
+        flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
+      };
+      return flow.flow.draft.settings.turnHandling?.endpointing?.minDelay;
+    })
+    .toBe(2500);
+  const applied = testInfo.outputPath('applied-settings-1280x720.png');
+  await page.screenshot({ path: applied });
+  await testInfo.attach('settings applied in the builder 1280x720', { path: applied, contentType: 'image/png' });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(sessionMinDelay()).not.toHaveValue('2500');
+  await expect
+    .poll(async () => {
+      const flow = (await (await request.get(`/api/flows/${id}`)).json()) as {
+        flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
+      };
+      return flow.flow.draft.settings.turnHandling?.endpointing?.minDelay;
+    })
+    .toBeUndefined();
+  await page.goto(callUrl);
+  await expect(review.getByRole('img', { name: 'Caller waveform' })).toBeVisible({ timeout: 20_000 });
 
   // Deleting the recording from the call's view: the section goes, the call no longer has one.
   const callId = /\/calls\/([^/#?]+)/.exec(page.url())?.[1] ?? '';
