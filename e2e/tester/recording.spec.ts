@@ -142,6 +142,36 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   await page.goto(callUrl);
   await expect(review.getByRole('img', { name: 'Caller waveform' })).toBeVisible({ timeout: 20_000 });
 
+  // The Calls page replays a set of one flow's recorded calls: tick them, raise minDelay, replay.
+  await page.goto(`/calls?flowId=${id}`);
+  const rows = page.getByTestId('calls-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().getByRole('checkbox').check();
+  const set = page.getByRole('region', { name: 'Replay the selected calls' });
+  await set.getByLabel('Min delay', { exact: true }).fill('2500');
+  await set.getByRole('button', { name: 'Replay the set' }).click();
+  const setTotals = set.getByRole('table', { name: 'Set totals' });
+  await expect(setTotals).toBeVisible({ timeout: 60_000 });
+  await expect(set.getByRole('table', { name: 'Calls, replayed and recorded' }).getByRole('row')).toHaveCount(2);
+  const replayedMedian = await setTotals
+    .getByRole('row', { name: /^Replayed/ })
+    .getByRole('cell')
+    .nth(1)
+    .textContent();
+  const recordedMedian = await setTotals
+    .getByRole('row', { name: /^In the call/ })
+    .getByRole('cell')
+    .nth(1)
+    .textContent();
+  expect(Number.parseInt(replayedMedian ?? '', 10)).toBeGreaterThan(Number.parseInt(recordedMedian ?? '', 10));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await set.scrollIntoViewIfNeeded();
+  const setShot = testInfo.outputPath('replay-set-1440x900.png');
+  await page.screenshot({ path: setShot });
+  await testInfo.attach('set replay on the Calls page 1440x900', { path: setShot, contentType: 'image/png' });
+  await page.goto(callUrl);
+  await expect(review.getByRole('img', { name: 'Caller waveform' })).toBeVisible({ timeout: 20_000 });
+
   // Deleting the recording from the call's view: the section goes, the call no longer has one.
   const callId = /\/calls\/([^/#?]+)/.exec(page.url())?.[1] ?? '';
   page.once('dialog', (dialog) => void dialog.accept());

@@ -6,14 +6,13 @@ import { useState } from 'react';
 import { leaveTurnSettings } from '@/src/builder/handover/turn-settings-handover';
 import { TurnHandlingFields } from '@/src/builder/settings/TurnHandlingFields';
 import { setPath } from '@/src/builder/state/paths';
+import { ms, ReplayTotalsTable } from './ReplayTotalsTable';
 import { recordingsApi } from './recordings-api';
 import { useFlowAgents } from './use-flow-agents';
 
 /** The settings a replay re-runs: turn detection, endpointing, interruption and the VAD. */
 const replayable = /^(turnDetection|endpointing\.|interruption\.|vad\.)/;
 
-const ms = (value: number | null | undefined) =>
-  value === null || value === undefined ? '–' : `${Math.round(value)} ms`;
 const at = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : `${(value / 1000).toFixed(2)} s`;
 
@@ -101,32 +100,7 @@ export function ReplayPanel({
       </div>
       {result && totals && (
         <>
-          <table className="replay-totals" aria-label="Replay totals">
-            <thead>
-              <tr>
-                <th />
-                <th>Turns</th>
-                <th>Median response</th>
-                <th>p90 response</th>
-                <th>Cut-offs</th>
-                <th>Interruptions</th>
-                <th>Missed interruptions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['recorded', 'replay'] as const).map((side) => (
-                <tr key={side}>
-                  <th>{side === 'recorded' ? 'In the call' : 'Replayed'}</th>
-                  <td>{totals[side].turns}</td>
-                  <td>{ms(totals[side].medianResponseDelay)}</td>
-                  <td>{ms(totals[side].p90ResponseDelay)}</td>
-                  <td>{totals[side].cutOffs}</td>
-                  <td>{totals[side].interruptions}</td>
-                  <td>{side === 'replay' ? totals.replay.missedInterruptions : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReplayTotalsTable totals={totals} label="Replay totals" />
           <table className="replay-turns" aria-label="Turns, replayed and recorded">
             <thead>
               <tr>
