@@ -155,12 +155,12 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   await expect(set.getByRole('table', { name: 'Calls, replayed and recorded' }).getByRole('row')).toHaveCount(2);
   const replayedMedian = await setTotals
     .getByRole('row', { name: /^Replayed/ })
-    .getByRole('cell')
+    .locator('td')
     .nth(1)
     .textContent();
   const recordedMedian = await setTotals
     .getByRole('row', { name: /^In the call/ })
-    .getByRole('cell')
+    .locator('td')
     .nth(1)
     .textContent();
   expect(Number.parseInt(replayedMedian ?? '', 10)).toBeGreaterThan(Number.parseInt(recordedMedian ?? '', 10));
