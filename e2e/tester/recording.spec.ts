@@ -13,7 +13,7 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   page,
   request,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const id = await createFlow(request, { ...receptionist, name: 'Recorded call' });
   await page.goto(`/flows/${id}`);
   await loadLine(page, BILL);
