@@ -13,7 +13,7 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   page,
   request,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const id = await createFlow(request, { ...receptionist, name: 'Recorded call' });
   await page.goto(`/flows/${id}`);
   await loadLine(page, BILL);
@@ -107,13 +107,70 @@ test('a recorded spoken test call: review both waveforms and events, replay with
   await page.screenshot({ path: results });
   await testInfo.attach('replay results 1280x720', { path: results, contentType: 'image/png' });
 
-  // "Use these settings" writes them into the draft's session settings.
+  // "Use these settings" opens the builder, which writes them into the draft's session settings
+  // as one undo step: the Session tab shows the new Min delay, one Ctrl+Z brings the old one back.
+  const callUrl = page.url();
+  const sessionMinDelay = () => page.getByRole('tabpanel').getByLabel('Min delay', { exact: true });
   await replay.getByRole('button', { name: 'Use these settings' }).click();
-  await expect(replay.getByRole('status')).toContainText('Saved into the draft');
-  const flow = (await (await request.get(`/api/flows/${id}`)).json()) as {
-    flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
-  };
-  expect(flow.flow.draft.settings.turnHandling?.endpointing?.minDelay).toBe(2500);
+  await expect(page).toHaveURL(new RegExp(`/flows/${id}$`));
+  await expect(page.getByRole('status', { name: 'Applied turn settings' })).toContainText(
+    'endpointing.minDelay = 2500',
+  );
+  await expect(sessionMinDelay()).toHaveValue('2500');
+  await expect
+    .poll(async () => {
+      const flow = (await (await request.get(`/api/flows/${id}`)).json()) as {
+        flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
+      };
+      return flow.flow.draft.settings.turnHandling?.endpointing?.minDelay;
+    })
+    .toBe(2500);
+  const applied = testInfo.outputPath('applied-settings-1280x720.png');
+  await page.screenshot({ path: applied });
+  await testInfo.attach('settings applied in the builder 1280x720', { path: applied, contentType: 'image/png' });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(sessionMinDelay()).not.toHaveValue('2500');
+  await expect
+    .poll(async () => {
+      const flow = (await (await request.get(`/api/flows/${id}`)).json()) as {
+        flow: { draft: { settings: { turnHandling?: { endpointing?: { minDelay?: number } } } } };
+      };
+      return flow.flow.draft.settings.turnHandling?.endpointing?.minDelay;
+    })
+    .toBeUndefined();
+  await page.goto(callUrl);
+  await expect(review.getByRole('img', { name: 'Caller waveform' })).toBeVisible({ timeout: 20_000 });
+
+  // The Calls page replays a set of one flow's recorded calls: tick them, raise minDelay, replay.
+  await page.goto(`/calls?flowId=${id}`);
+  const rows = page.getByTestId('calls-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().getByRole('checkbox').check();
+  const set = page.getByRole('region', { name: 'Replay the selected calls' });
+  await set.getByLabel('Min delay', { exact: true }).fill('2500');
+  await set.getByRole('button', { name: 'Replay the set' }).click();
+  const setTotals = set.getByRole('table', { name: 'Set totals' });
+  await expect(setTotals).toBeVisible({ timeout: 60_000 });
+  await expect(set.getByRole('table', { name: 'Calls, replayed and recorded' }).getByRole('row')).toHaveCount(2);
+  const replayedMedian = await setTotals
+    .getByRole('row', { name: /^Replayed/ })
+    .locator('td')
+    .nth(1)
+    .textContent();
+  const recordedMedian = await setTotals
+    .getByRole('row', { name: /^In the call/ })
+    .locator('td')
+    .nth(1)
+    .textContent();
+  expect(Number.parseInt(replayedMedian ?? '', 10)).toBeGreaterThan(Number.parseInt(recordedMedian ?? '', 10));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await set.scrollIntoViewIfNeeded();
+  const setShot = testInfo.outputPath('replay-set-1440x900.png');
+  await page.screenshot({ path: setShot });
+  await testInfo.attach('set replay on the Calls page 1440x900', { path: setShot, contentType: 'image/png' });
+  await page.goto(callUrl);
+  await expect(review.getByRole('img', { name: 'Caller waveform' })).toBeVisible({ timeout: 20_000 });
 
   // Deleting the recording from the call's view: the section goes, the call no longer has one.
   const callId = /\/calls\/([^/#?]+)/.exec(page.url())?.[1] ?? '';

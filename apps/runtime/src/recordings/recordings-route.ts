@@ -1,16 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallTokenError, verifyRecordingToken } from '@parley/calls';
 import { recordings } from '@parley/db';
-import { json, MAX_BODY_BYTES, readBody } from '../http/json-io';
+import { json, MAX_BODY_BYTES } from '../http/json-io';
 import type { Logger } from '../log';
+import { readJson } from './read-json';
 import type { RecordingStore } from './recording-store';
 import { type RecordingFile, recordingFiles } from './recording-store';
 import type { RecordingStoreConfig } from './recordings-config';
 import type { ReplayJob } from './replay-ipc';
 import { parseReplayOverrides } from './replay-overrides';
 import type { ReplayOutcome } from './replay-process';
+import { replaySetRoute } from './replay-set-route';
 
 const route = /^\/recordings\/([0-9a-fA-F-]{36})(?:\/(caller\.pcm|agent\.pcm|timeline\.jsonl|replay))?$/;
+const setRoute = '/recordings/replay-set';
 
 export interface RecordingsRouteOptions {
   store: RecordingStore;
@@ -20,29 +23,21 @@ export interface RecordingsRouteOptions {
   log: Logger;
 }
 
-async function readJson(request: IncomingMessage): Promise<{ value: unknown } | null> {
-  const text = await readBody(request);
-  if (text === null) return null;
-  try {
-    return { value: JSON.parse(text || '{}') };
-  } catch {
-    return null;
-  }
-}
-
 /** Whether `path` is a recordings route. */
 export function isRecordingsPath(path: string): boolean {
-  return route.test(path);
+  return route.test(path) || path === setRoute;
 }
 
 /**
  * The web app's way to a call's recording, with `Authorization: Bearer <recording token>` for the
  * call (signed with PARLEY_SECRET): GET /recordings/:callId/<file> (raw bytes),
  * DELETE /recordings/:callId, POST /recordings/:callId/replay `{"overrides": {...}}` (replayed in
- * a process of its own).
+ * a process of its own); POST /recordings/replay-set replays several calls (replay-set-route.ts).
  */
 export function recordingsRoute(options: RecordingsRouteOptions) {
+  const serveSet = replaySetRoute(options);
   return async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
+    if (path === setRoute) return serveSet(request, response);
     const [, callId = '', part] = route.exec(path) ?? [];
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     try {

@@ -130,6 +130,62 @@ describe('a recorded local call', () => {
     expect(firstLoud(agent)).toBeGreaterThan(0);
   });
 
+  it('replays a set of calls with one set of overrides: per-call totals and the totals across the set', async () => {
+    expect(answeredCallId).not.toBe('');
+    // A second recording of the set: the answered call's files under another call's id.
+    const copyId = crypto.randomUUID();
+    for (const file of ['caller.pcm', 'agent.pcm', 'timeline.jsonl'] as const)
+      await store.append(copyId, file, 0, (await store.read(answeredCallId, file)) as Uint8Array);
+    const unrecordedId = crypto.randomUUID();
+    const entry = (callId: string) => ({ callId, token: signRecordingToken(TEST_SECRET, callId) });
+    const replaySetOf = (body: unknown) =>
+      fetch(`${runtime.url}/recordings/replay-set`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const single = (await (
+      await fetch(`${runtime.url}/recordings/${answeredCallId}/replay`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${entry(answeredCallId).token}` },
+        body: JSON.stringify({ overrides: { endpointing: { minDelay: 2000 } } }),
+      })
+    ).json()) as import('@parley/engine').ReplayResult;
+    expect(single.totals.replay.turns).toBeGreaterThanOrEqual(1);
+
+    const reply = await replaySetOf({
+      calls: [entry(answeredCallId), entry(copyId), entry(unrecordedId)],
+      overrides: { endpointing: { minDelay: 2000 } },
+    });
+    expect(reply.status).toBe(200);
+    const set = (await reply.json()) as import('../../src/recordings/replay-set').ReplaySetResult;
+    expect(set.calls).toEqual([
+      { callId: answeredCallId, totals: single.totals },
+      { callId: copyId, totals: single.totals },
+      { callId: unrecordedId, missing: true },
+    ]);
+    // Two copies of one call: twice the turns and cut-offs, the same median response.
+    expect(set.totals.replay.turns).toBe(2 * single.totals.replay.turns);
+    expect(set.totals.recorded.turns).toBe(2 * single.totals.recorded.turns);
+    expect(set.totals.replay.cutOffs).toBe(2 * single.totals.replay.cutOffs);
+    expect(set.totals.replay.medianResponseDelay).toBe(single.totals.replay.medianResponseDelay);
+    expect(set.totals.replay.medianResponseDelay).not.toBe(set.totals.recorded.medianResponseDelay);
+
+    // Every call needs its own token; bad input names what is wrong.
+    const forged = await replaySetOf({
+      calls: [entry(answeredCallId), { callId: copyId, token: entry(answeredCallId).token }],
+    });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ error: expect.stringContaining(copyId) });
+    const empty = await replaySetOf({ calls: [] });
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ code: 'invalid_calls', error: expect.stringMatching(/^calls: /) });
+    const bad = await replaySetOf({ calls: [entry(copyId)], overrides: { vad: { activationThreshold: 7 } } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'invalid_overrides' });
+    await store.delete(copyId);
+  });
+
   it('is read, replayed under other settings and deleted through the runtime, with a recording token only', async () => {
     expect(answeredCallId).not.toBe('');
     const url = (part = '') => `${runtime.url}/recordings/${answeredCallId}${part}`;

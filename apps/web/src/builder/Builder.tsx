@@ -12,6 +12,8 @@ import type { CallHighlight } from '../highlight/call-highlight';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { Palette } from './canvas/Palette';
 import { useCanvasShortcuts } from './canvas/use-canvas-shortcuts';
+import { TurnSettingsNotice } from './handover/TurnSettingsNotice';
+import { useTurnSettingsHandover } from './handover/use-turn-settings-handover';
 import { InspectorFold } from './InspectorFold';
 import { SidePanel, type SidePanelTab } from './SidePanel';
 import { ConflictBanner } from './state/ConflictBanner';
@@ -100,6 +102,13 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
     [spec, showAgent, setSelection, fitView],
   );
 
+  // Turn settings "used" from a call's replay arrive as one undo step; show where they went.
+  const handover = useTurnSettingsHandover(
+    flow.id,
+    editor,
+    useCallback((h) => (h.agentId === null ? setTab('session') : showAgent(h.agentId)), [showAgent]),
+  );
+
   const inspect = useCallback(() => setTab('inspect'), []);
   const toggleTester = useCallback(() => {
     setTesterOpen((open) => !open);
@@ -145,6 +154,17 @@ export function Builder({ flow, onReload, onReplaced }: BuilderProps) {
         </div>
       </header>
       {autosave.status.kind === 'conflict' && <ConflictBanner onReload={onReload} />}
+      {handover.applied && (
+        <TurnSettingsNotice
+          level={
+            handover.applied.agentId === null
+              ? 'the session settings'
+              : `agent ${spec.agents.find((a) => a.id === handover.applied?.agentId)?.name ?? handover.applied.agentId}`
+          }
+          summary={handover.summary}
+          onDismiss={handover.dismiss}
+        />
+      )}
       <div className="builder-main">
         <Palette spec={spec} edit={edit} setSelection={setSelection} />
         <div className="canvas-column">

@@ -8,6 +8,8 @@ import './calls.css';
 import { CallFiltersForm } from './CallFiltersForm';
 import { CallsTable } from './CallsTable';
 import { apiQuery, type CallFilters, noFilters, pageQuery } from './call-query';
+import { ReplaySetPanel } from './review/ReplaySetPanel';
+import { useCallPicking } from './use-call-picking';
 
 /** Calls per page. */
 const pageSize = 25;
@@ -29,6 +31,7 @@ export function CallsPage({ initialFilters }: { initialFilters: CallFilters }) {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [reloads, setReloads] = useState(0);
   const cursor = cursors.at(-1) ?? null;
+  const picking = useCallPicking();
 
   useEffect(() => {
     void flowsApi.list().then((result) => {
@@ -102,7 +105,7 @@ export function CallsPage({ initialFilters }: { initialFilters: CallFilters }) {
           </div>
         ) : (
           <>
-            <CallsTable calls={loaded.calls} />
+            <CallsTable calls={loaded.calls} picking={picking} />
             <nav className="calls-paging" aria-label="Pages">
               <button
                 type="button"
@@ -124,6 +127,7 @@ export function CallsPage({ initialFilters }: { initialFilters: CallFilters }) {
             </nav>
           </>
         ))}
+      {picking.calls.length > 0 && <ReplaySetPanel calls={picking.calls} onClear={picking.clear} />}
     </div>
   );
 }

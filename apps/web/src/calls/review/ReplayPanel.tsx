@@ -1,37 +1,26 @@
 'use client';
 
 import type { ReplayResult, TurnHandling, TurnHandlingOverrides } from '@parley/engine';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { flowsApi } from '@/src/api/flows-api';
+import { leaveTurnSettings } from '@/src/builder/handover/turn-settings-handover';
 import { TurnHandlingFields } from '@/src/builder/settings/TurnHandlingFields';
 import { setPath } from '@/src/builder/state/paths';
+import { ms, ReplayTotalsTable } from './ReplayTotalsTable';
 import { recordingsApi } from './recordings-api';
+import { useFlowAgents } from './use-flow-agents';
 
 /** The settings a replay re-runs: turn detection, endpointing, interruption and the VAD. */
 const replayable = /^(turnDetection|endpointing\.|interruption\.|vad\.)/;
 
-const ms = (value: number | null | undefined) =>
-  value === null || value === undefined ? '–' : `${Math.round(value)} ms`;
 const at = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : `${(value / 1000).toFixed(2)} s`;
 
-/** Deep-merges turn-handling overrides into a draft's (the draft's own values stay unless overridden). */
-function mergeOverrides(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    const inner = out[key];
-    out[key] =
-      value && typeof value === 'object' && inner && typeof inner === 'object'
-        ? mergeOverrides(inner as Record<string, unknown>, value as Record<string, unknown>)
-        : value;
-  }
-  return out;
-}
-
 /**
  * The turn-taking lab: pick turn settings (the inspector's fields; empty keeps the call's own),
- * replay the recording on the runtime, compare each turn with what happened, and write the
- * settings into the flow's draft (session level) in one save.
+ * replay the recording on the runtime, compare each turn with what happened, and hand the
+ * settings to the flow's builder, which writes them into the draft (session or one agent) as
+ * one undo step.
  */
 export function ReplayPanel({
   callId,
@@ -48,6 +37,9 @@ export function ReplayPanel({
   const [result, setResult] = useState<ReplayResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [level, setLevel] = useState('');
+  const agents = useFlowAgents(flowId);
+  const router = useRouter();
 
   const run = async () => {
     setBusy(true);
@@ -57,18 +49,9 @@ export function ReplayPanel({
     if (reply.ok) setResult(reply.data);
     else setMessage(reply.error.message);
   };
-  const apply = async () => {
-    const flow = await flowsApi.get(flowId);
-    if (!flow.ok) return setMessage(flow.error.message);
-    const spec = flow.data.flow.draft as unknown as { settings?: { turnHandling?: Record<string, unknown> } };
-    const turnHandling = mergeOverrides(spec.settings?.turnHandling ?? {}, overrides as Record<string, unknown>);
-    const next = setPath(spec, 'settings.turnHandling', turnHandling) as Record<string, unknown>;
-    const saved = await flowsApi.save(flowId, { spec: next, revision: flow.data.flow.revision });
-    setMessage(
-      saved.ok
-        ? 'Saved into the draft’s session settings (one change: undo it in the builder or restore a version).'
-        : saved.error.message,
-    );
+  const apply = () => {
+    leaveTurnSettings({ flowId, agentId: level || null, overrides: overrides as Record<string, unknown> });
+    router.push(`/flows/${flowId}`);
   };
 
   const totals = result?.totals;
@@ -94,6 +77,17 @@ export function ReplayPanel({
         <button type="button" onClick={run} disabled={busy}>
           {busy ? 'Replaying…' : 'Replay'}
         </button>
+        <label className="replay-level">
+          Write into
+          <select value={level} onChange={(e) => setLevel(e.target.value)}>
+            <option value="">Session settings</option>
+            {agents.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                Agent {agent.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="secondary"
@@ -106,32 +100,7 @@ export function ReplayPanel({
       </div>
       {result && totals && (
         <>
-          <table className="replay-totals" aria-label="Replay totals">
-            <thead>
-              <tr>
-                <th />
-                <th>Turns</th>
-                <th>Median response</th>
-                <th>p90 response</th>
-                <th>Cut-offs</th>
-                <th>Interruptions</th>
-                <th>Missed interruptions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(['recorded', 'replay'] as const).map((side) => (
-                <tr key={side}>
-                  <th>{side === 'recorded' ? 'In the call' : 'Replayed'}</th>
-                  <td>{totals[side].turns}</td>
-                  <td>{ms(totals[side].medianResponseDelay)}</td>
-                  <td>{ms(totals[side].p90ResponseDelay)}</td>
-                  <td>{totals[side].cutOffs}</td>
-                  <td>{totals[side].interruptions}</td>
-                  <td>{side === 'replay' ? totals.replay.missedInterruptions : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReplayTotalsTable totals={totals} label="Replay totals" />
           <table className="replay-turns" aria-label="Turns, replayed and recorded">
             <thead>
               <tr>

@@ -17,6 +17,16 @@ type Line =
   | { kind: 'agent_speech'; startMs: number; endMs: number }
   | { kind: 'event'; event: SessionEvent };
 
+/** A set replay: each call's totals (or why it was left out) and the totals across the set. */
+export interface ReplaySetResult {
+  calls: (
+    | { callId: string; totals: ReplayResult['totals'] }
+    | { callId: string; missing: true }
+    | { callId: string; failed: string }
+  )[];
+  totals: ReplayResult['totals'];
+}
+
 const callUrl = (id: string) => `/api/calls/${encodeURIComponent(id)}`;
 
 async function file(callId: string, name: string): Promise<ArrayBuffer> {
@@ -58,5 +68,8 @@ export async function loadRecording(callId: string): Promise<LoadedRecording> {
 export const recordingsApi = {
   replay: (callId: string, overrides: TurnHandlingOverrides) =>
     request<ReplayResult>('POST', `${callUrl(callId)}/replay`, { overrides }),
+  /** Replays several recorded calls of flow `flowId` under one set of overrides. */
+  replaySet: (flowId: string, callIds: string[], overrides: TurnHandlingOverrides) =>
+    request<ReplaySetResult>('POST', `/api/flows/${encodeURIComponent(flowId)}/replay`, { callIds, overrides }),
   remove: (callId: string) => request<undefined>('DELETE', `${callUrl(callId)}/recording`),
 };
