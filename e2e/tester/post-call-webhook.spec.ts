@@ -87,6 +87,8 @@ test('post-call webhook: set in the builder, secret revealed and rotated, a call
     await expect(log.getByRole('listitem').last()).toContainText('HTTP 200');
     await page.screenshot({ path: testInfo.outputPath('webhook-delivery-log.png') });
 
+    // The inspector folds while a call (or its replay) is shown in the tester: open it again.
+    await page.getByRole('complementary', { name: 'Inspector (folded during the call)' }).getByRole('button').click();
     page.once('dialog', (dialog) => void dialog.accept());
     await settings.getByRole('button', { name: 'Remove webhook' }).click();
     await expect(settings.getByRole('status')).toHaveText('Webhook removed.');
